@@ -1,0 +1,10 @@
+package io.batchcall;
+
+/** The batch, recipient or attempt named in a call does not exist (or no longer exists). */
+public class NotFoundException extends BatchCallException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

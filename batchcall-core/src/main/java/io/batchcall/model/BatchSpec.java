@@ -1,0 +1,180 @@
+package io.batchcall.model;
+
+import io.batchcall.schedule.CallWindow;
+import io.batchcall.schedule.Recurrence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything a user configures about a batch. Immutable; build with {@link #builder}.
+ *
+ * @param name shown in lists, 1-200 characters
+ * @param account the account that pays and whose concurrency cap applies
+ * @param fromNumber the caller id
+ * @param agentId the host's agent (voice bot, script) that handles the calls; may be null
+ * @param startAt when to start; null means as soon as it is sent. Must be null for a recurring
+ *     batch, whose {@link Recurrence} carries its first start
+ * @param window when calls may be placed
+ * @param recipientLocalTime evaluate the window in each recipient's own time zone (from the CSV
+ *     {@code timezone} column or the number's region) instead of the window's zone
+ * @param concurrency the account cap, reserved slots and batch limit
+ * @param recurrence how often the batch repeats; null for a one-off batch
+ * @param retry which outcomes are dialed again
+ * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
+ * @param spendingCap the most this batch (one run) may cost; may be null
+ * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
+ */
+public record BatchSpec(
+        String name,
+        AccountId account,
+        PhoneNumber fromNumber,
+        String agentId,
+        Instant startAt,
+        CallWindow window,
+        boolean recipientLocalTime,
+        ConcurrencyPolicy concurrency,
+        Recurrence recurrence,
+        RetryPolicy retry,
+        Instant deadline,
+        Money spendingCap,
+        Duration ringTimeout) {
+
+    /** The ring timeout used when none is given. */
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
+
+    public BatchSpec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        name = name.strip();
+        if (name.length() > 200) {
+            throw new IllegalArgumentException("name must be at most 200 characters, but was " + name.length());
+        }
+        Objects.requireNonNull(account, "account must not be null");
+        Objects.requireNonNull(fromNumber, "fromNumber must not be null");
+        Objects.requireNonNull(window, "window must not be null");
+        Objects.requireNonNull(concurrency, "concurrency must not be null");
+        Objects.requireNonNull(retry, "retry must not be null");
+        Objects.requireNonNull(ringTimeout, "ringTimeout must not be null");
+        if (agentId != null && (agentId.isBlank() || agentId.length() > 200)) {
+            throw new IllegalArgumentException("agentId must be 1-200 characters when given, but was '" + agentId + "'");
+        }
+        if (recurrence != null && startAt != null) {
+            throw new IllegalArgumentException("startAt must be null for a recurring batch (the recurrence's first "
+                    + "occurrence is its start), but was " + startAt);
+        }
+        if (deadline != null && startAt != null && !deadline.isAfter(startAt)) {
+            throw new IllegalArgumentException("deadline must be after startAt " + startAt + ", but was " + deadline);
+        }
+        if (ringTimeout.compareTo(Duration.ofSeconds(15)) < 0 || ringTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("ringTimeout must be between 15 s and 10 min, but was "
+                    + ringTimeout.getSeconds() + " s");
+        }
+    }
+
+    public static Builder builder(String name, AccountId account, PhoneNumber fromNumber, CallWindow window) {
+        return new Builder(name, account, fromNumber, window);
+    }
+
+    /** A builder holding this spec's values, to change a few. */
+    public Builder toBuilder() {
+        return new Builder(name, account, fromNumber, window)
+                .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).concurrency(concurrency)
+                .recurrence(recurrence).retry(retry).deadline(deadline).spendingCap(spendingCap)
+                .ringTimeout(ringTimeout);
+    }
+
+    public boolean isRecurring() {
+        return recurrence != null;
+    }
+
+    /** Builds a {@link BatchSpec}; defaults: start on send, cap 20, no retry, 30 s ring timeout. */
+    public static final class Builder {
+        private String name;
+        private AccountId account;
+        private PhoneNumber fromNumber;
+        private CallWindow window;
+        private String agentId;
+        private Instant startAt;
+        private boolean recipientLocalTime;
+        private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ofDefaults();
+        private Recurrence recurrence;
+        private RetryPolicy retry = RetryPolicy.none();
+        private Instant deadline;
+        private Money spendingCap;
+        private Duration ringTimeout = DEFAULT_RING_TIMEOUT;
+
+        private Builder(String name, AccountId account, PhoneNumber fromNumber, CallWindow window) {
+            this.name = name;
+            this.account = account;
+            this.fromNumber = fromNumber;
+            this.window = window;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder fromNumber(PhoneNumber value) {
+            this.fromNumber = value;
+            return this;
+        }
+
+        public Builder window(CallWindow value) {
+            this.window = value;
+            return this;
+        }
+
+        public Builder agentId(String value) {
+            this.agentId = value;
+            return this;
+        }
+
+        public Builder startAt(Instant value) {
+            this.startAt = value;
+            return this;
+        }
+
+        public Builder recipientLocalTime(boolean value) {
+            this.recipientLocalTime = value;
+            return this;
+        }
+
+        public Builder concurrency(ConcurrencyPolicy value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder recurrence(Recurrence value) {
+            this.recurrence = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder deadline(Instant value) {
+            this.deadline = value;
+            return this;
+        }
+
+        public Builder spendingCap(Money value) {
+            this.spendingCap = value;
+            return this;
+        }
+
+        public Builder ringTimeout(Duration value) {
+            this.ringTimeout = value;
+            return this;
+        }
+
+        public BatchSpec build() {
+            return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, concurrency,
+                    recurrence, retry, deadline, spendingCap, ringTimeout);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.batchcall.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * A non-negative amount of money, exact to one millionth of the currency unit.
+ *
+ * <p>Stored as a {@code long} count of micro-units (USD 0.005 is 5,000 micros), so sums and
+ * products are exact and never drift. Arithmetic between different currencies, results below
+ * zero and overflow are refused with {@link IllegalArgumentException} or
+ * {@link ArithmeticException}; nothing is rounded silently.
+ */
+public record Money(long micros, Currency currency) implements Comparable<Money> {
+    /** Micro-units in one unit of currency. */
+    public static final long MICROS_PER_UNIT = 1_000_000L;
+
+    public Money {
+        Objects.requireNonNull(currency, "currency must not be null");
+        if (micros < 0) {
+            throw new IllegalArgumentException("amount must not be negative, but was " + toDecimal(micros) + " "
+                    + currency.getCurrencyCode());
+        }
+    }
+
+    /**
+     * Parses a decimal amount such as {@code "0.005"} in the given ISO 4217 currency.
+     *
+     * @throws IllegalArgumentException for a negative amount, more than 6 decimal places, or an
+     *     unknown currency code
+     */
+    public static Money of(String amount, String currencyCode) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(Objects.requireNonNull(amount, "amount must not be null").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("amount must be a decimal number, but was '" + amount + "'", e);
+        }
+        return of(value, currency(currencyCode));
+    }
+
+    /** An exact decimal amount; refuses more than 6 decimal places instead of rounding. */
+    public static Money of(BigDecimal amount, Currency currency) {
+        BigDecimal micros = amount.movePointRight(6);
+        try {
+            return new Money(micros.setScale(0, RoundingMode.UNNECESSARY).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("amount must have at most 6 decimal places and fit in a long, but was "
+                    + amount.toPlainString(), e);
+        }
+    }
+
+    public static Money usd(String amount) {
+        return of(amount, "USD");
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    public static Money ofMicros(long micros, Currency currency) {
+        return new Money(micros, currency);
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(Objects.requireNonNull(code, "currency code must not be null"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("currency must be an ISO 4217 code, but was '" + code + "'", e);
+        }
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(micros, other.micros), currency);
+    }
+
+    /** {@code this - other}; refuses a result below zero. */
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        if (other.micros > micros) {
+            throw new IllegalArgumentException("cannot subtract " + other + " from " + this + ": result would be negative");
+        }
+        return new Money(micros - other.micros, currency);
+    }
+
+    /** {@code this - other}, or zero where that would be negative. */
+    public Money minusOrZero(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.max(0, micros - other.micros), currency);
+    }
+
+    public Money times(long factor) {
+        if (factor < 0) {
+            throw new IllegalArgumentException("factor must not be negative, but was " + factor);
+        }
+        return new Money(Math.multiplyExact(micros, factor), currency);
+    }
+
+    public Money min(Money other) {
+        requireSameCurrency(other);
+        return micros <= other.micros ? this : other;
+    }
+
+    public boolean isZero() {
+        return micros == 0;
+    }
+
+    public boolean isAtLeast(Money other) {
+        requireSameCurrency(other);
+        return micros >= other.micros;
+    }
+
+    public BigDecimal toBigDecimal() {
+        return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return Long.compare(micros, other.micros);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currencies differ: " + this + " and " + other);
+        }
+    }
+
+    private static String toDecimal(long micros) {
+        return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
+    /** For example {@code USD 0.005}. */
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + toDecimal(micros);
+    }
+}

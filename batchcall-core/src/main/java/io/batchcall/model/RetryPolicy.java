@@ -1,0 +1,51 @@
+package io.batchcall.model;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which unsuccessful outcomes are dialed again, how often and after how long. A retry is an
+ * ordinary dial: it waits for the call window, a free slot and credit like any other.
+ *
+ * @param retryOn outcomes that are retried: a subset of busy, no_answer, failed
+ * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry)
+ * @param delay the least time between the end of one attempt and the next dial
+ */
+public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duration delay) {
+    private static final Set<RecipientStatus> RETRYABLE =
+            EnumSet.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER, RecipientStatus.FAILED);
+
+    public RetryPolicy {
+        Objects.requireNonNull(retryOn, "retryOn must not be null");
+        Objects.requireNonNull(delay, "delay must not be null");
+        for (RecipientStatus s : retryOn) {
+            if (!RETRYABLE.contains(s)) {
+                throw new IllegalArgumentException("retryOn may hold only busy, no_answer and failed, but held "
+                        + s.wireName());
+            }
+        }
+        retryOn = retryOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(retryOn));
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            throw new IllegalArgumentException("maxAttempts must be between 1 and 100, but was " + maxAttempts);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, but was " + delay);
+        }
+    }
+
+    /** One dial per recipient. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(Set.of(), 1, Duration.ZERO);
+    }
+
+    public static RetryPolicy on(Set<RecipientStatus> outcomes, int maxAttempts, Duration delay) {
+        return new RetryPolicy(outcomes, maxAttempts, delay);
+    }
+
+    /** Whether a recipient whose {@code attemptsSoFar}-th dial ended in {@code outcome} is dialed again. */
+    public boolean shouldRetry(RecipientStatus outcome, int attemptsSoFar) {
+        return retryOn.contains(outcome) && attemptsSoFar < maxAttempts;
+    }
+}

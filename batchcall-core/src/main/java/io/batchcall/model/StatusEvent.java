@@ -1,0 +1,36 @@
+package io.batchcall.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One status change, as kept in a store's ordered event log and delivered to listeners.
+ *
+ * <p>A batch event has no recipient; a recipient event names the recipient and, for call
+ * progress, the attempt. {@code status} is the wire name of a {@link BatchStatus} or
+ * {@link RecipientStatus}.
+ *
+ * @param sequence position in the log; strictly increasing in delivery order
+ * @param detail a pause or failure reason, or other context; may be null
+ */
+public record StatusEvent(
+        long sequence,
+        Instant at,
+        AccountId account,
+        BatchId batchId,
+        RecipientId recipientId,
+        AttemptId attemptId,
+        String status,
+        String detail) {
+
+    public StatusEvent {
+        Objects.requireNonNull(at, "at must not be null");
+        Objects.requireNonNull(account, "account must not be null");
+        Objects.requireNonNull(batchId, "batchId must not be null");
+        Objects.requireNonNull(status, "status must not be null");
+    }
+
+    public boolean isBatchEvent() {
+        return recipientId == null;
+    }
+}

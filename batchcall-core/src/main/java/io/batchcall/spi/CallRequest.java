@@ -1,0 +1,28 @@
+package io.batchcall.spi;
+
+import io.batchcall.model.AccountId;
+import io.batchcall.model.AttemptId;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.PhoneNumber;
+import io.batchcall.model.RecipientId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One call to place. The {@code attemptId} identifies it to batchcall: a carrier adapter should
+ * carry it in the status-callback URL so updates map back to the attempt.
+ *
+ * @param variables the recipient's per-call values (CSV extra columns)
+ * @param ringTimeout how long to ring before no_answer
+ */
+public record CallRequest(AttemptId attemptId, BatchId batchId, RecipientId recipientId, AccountId account,
+        PhoneNumber to, PhoneNumber from, String agentId, String recipientName, Map<String, String> variables,
+        Duration ringTimeout) {
+    public CallRequest {
+        Objects.requireNonNull(attemptId, "attemptId must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        Objects.requireNonNull(from, "from must not be null");
+        variables = variables == null ? Map.of() : variables;
+    }
+}

@@ -1,0 +1,32 @@
+package io.batchcall.spi;
+
+import io.batchcall.model.RecipientStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A call status as the carrier reported it, for {@link CallStore#applyCarrierStatus}.
+ *
+ * @param providerCallId the carrier's call id, when known (adopts it if the attempt had none)
+ * @param talkTime answered duration, for a terminal status; else null
+ * @param reason the carrier's error text for failed calls; else null
+ */
+public record CarrierUpdate(RecipientStatus status, Instant at, String providerCallId, java.time.Duration talkTime,
+        String reason) {
+    public CarrierUpdate {
+        Objects.requireNonNull(status, "status must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        if (!status.isCarrierStatus()) {
+            throw new IllegalArgumentException("a carrier reports initiated, ringing, in_progress, completed, failed, "
+                    + "busy or no_answer, but the update said " + status.wireName());
+        }
+        if (talkTime != null && talkTime.isNegative()) {
+            throw new IllegalArgumentException("talkTime must not be negative, but was " + talkTime);
+        }
+    }
+
+    public Duration talkTimeOrZero() {
+        return talkTime == null ? Duration.ZERO : talkTime;
+    }
+}

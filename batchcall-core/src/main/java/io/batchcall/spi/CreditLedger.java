@@ -1,0 +1,40 @@
+package io.batchcall.spi;
+
+import io.batchcall.model.AccountId;
+import io.batchcall.model.Money;
+import java.util.Currency;
+import java.util.Optional;
+
+/**
+ * The billing port: the account's credit, with holds placed before dials and captured at the real
+ * cost afterwards. Every write is idempotent by its key, so a retried call never charges twice.
+ * The available balance (top-ups − captures − open holds) never goes below zero through this port.
+ * Thread-safe, and on a shared database safe across nodes.
+ */
+public interface CreditLedger {
+    /**
+     * Reserves {@code amount} under {@code key} if the available balance covers it. Holding again
+     * with a key that is already held returns the existing hold.
+     *
+     * @return the hold, or empty if the available balance is too low
+     */
+    Optional<Hold> hold(AccountId account, Money amount, String key);
+
+    /**
+     * Charges the real cost for {@code key}: the open hold is consumed and {@code actual} is
+     * charged; if {@code actual} exceeds the hold plus the available balance, only that much is
+     * charged and the rest is reported as shortfall (the balance never goes negative). Without an
+     * open hold the charge comes from the available balance the same way. Repeating a capture
+     * returns the first result.
+     */
+    Capture capture(AccountId account, String key, Money actual);
+
+    /** Drops the open hold for {@code key}, if any. Idempotent. */
+    void release(AccountId account, String key);
+
+    /** Adds credit once per {@code key}; a repeated key is ignored. Amount must be positive. */
+    void topUp(AccountId account, Money amount, String key);
+
+    /** Top-ups minus captures minus open holds, in the given currency (zero for an unknown account). */
+    Money available(AccountId account, Currency currency);
+}

@@ -1,0 +1,23 @@
+package io.batchcall.spi;
+
+import io.batchcall.model.RecipientId;
+import io.batchcall.model.RecipientStatus;
+
+/**
+ * A page of recipients in id order.
+ *
+ * @param status only this status; null for all
+ * @param afterId only ids above this one; null from the start
+ * @param limit at most this many, 1 to 10000
+ */
+public record RecipientQuery(RecipientStatus status, RecipientId afterId, int limit) {
+    public RecipientQuery {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000, but was " + limit);
+        }
+    }
+
+    public static RecipientQuery first(int limit) {
+        return new RecipientQuery(null, null, limit);
+    }
+}

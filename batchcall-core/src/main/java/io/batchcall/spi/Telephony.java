@@ -1,0 +1,30 @@
+package io.batchcall.spi;
+
+import java.util.Optional;
+
+/**
+ * The carrier port. Status changes after {@link #place} come back asynchronously through the
+ * {@link CallStatusSink} the engine hands to the adapter (for Twilio, from its status webhook).
+ * Implementations must be thread-safe.
+ */
+public interface Telephony {
+    /**
+     * Places one call. Must not retry on its own in a way that can dial twice: an ambiguous
+     * failure (timeout, 5xx) is reported as {@link TelephonyException.Kind#AMBIGUOUS} and the
+     * engine reconciles through {@link #lookup} before any re-dial.
+     *
+     * @throws TelephonyException classified by what the engine should do next
+     */
+    PlacedCall place(CallRequest request);
+
+    /**
+     * Asks the carrier what became of an attempt, after a crash or a lost status callback.
+     * Empty means the carrier has no such call (it was never placed).
+     *
+     * @param attempt the attempt id, number and times; the carrier call id when it was recorded
+     */
+    Optional<CallInfo> lookup(LookupRequest attempt);
+
+    /** Ends a call if it is still up. Idempotent. */
+    void hangUp(String providerCallId);
+}
