@@ -1,0 +1,91 @@
+package io.batchcall.jdbc.internal;
+
+import io.batchcall.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in transactions on a {@link DataSource}: READ COMMITTED, committed before returning,
+ * rolled back on any exception, and run again (up to three times) after a serialization failure or
+ * deadlock. {@link SQLException}s leave as {@link StorageException}; other exceptions pass
+ * unchanged after the rollback. Thread-safe.
+ */
+public final class Jdbc {
+    private static final int ATTEMPTS = 3;
+
+    private final DataSource dataSource;
+
+    public Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it.
+     *
+     * @param what names the operation and its ids for error messages ("claim for batch 7")
+     */
+    public <T> T inTransaction(String what, SqlFunction<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !SqlErrors.isRetryableTransaction(e)) {
+                    throw SqlErrors.translate(what, e);
+                }
+            }
+        }
+    }
+
+    private <T> T once(SqlFunction<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            begin(c);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Opens a connection in a transaction (READ COMMITTED, auto-commit off); the caller commits or rolls back. */
+    public Connection begin() {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                begin(c);
+                return c;
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("opening a transaction", e);
+        }
+    }
+
+    private static void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    /** Rolls back, attaching a failure of the rollback itself to {@code cause}. */
+    public static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.batchcall.jdbc.internal;
+
+import io.batchcall.StorageException;
+import io.batchcall.jdbc.SchemaVersionException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Applies missing migrations, one transaction per script, and checks the installed version. On
+ * PostgreSQL concurrent migrators wait on an advisory lock and re-read the version; on H2 (whose DDL
+ * commits at once) a migrator that fails re-reads the version and carries on if another one
+ * applied the script meanwhile.
+ */
+public final class Migrator {
+    private final Jdbc jdbc;
+    private final Tables t;
+    private final SqlDialect dialect;
+    private final List<MigrationScripts.Script> scripts;
+
+    public Migrator(Jdbc jdbc, Tables tables, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.t = tables;
+        this.dialect = dialect;
+        this.scripts = MigrationScripts.load(dialect.dialect());
+    }
+
+    public int latest() {
+        return scripts.size();
+    }
+
+    /** Applies every missing script; returns the version installed afterwards. */
+    public int apply() {
+        refuseNewer(installed());
+        for (MigrationScripts.Script s : scripts) {
+            try {
+                jdbc.inTransaction("applying migration " + s.fileName(), c -> {
+                    dialect.lockForMigration(c);
+                    int installed = installed(c);
+                    refuseNewer(installed);
+                    if (installed < s.version()) {
+                        for (String statement : s.statements(t.prefix())) {
+                            Sql.update(c, statement);
+                        }
+                    }
+                    return null;
+                });
+            } catch (StorageException e) {
+                if (e instanceof SchemaVersionException || installed() < s.version()) {
+                    throw e;
+                }
+            }
+        }
+        return installed();
+    }
+
+    /** Throws unless the installed schema is exactly the version this library needs. */
+    public void check() {
+        int installed = installed();
+        refuseNewer(installed);
+        if (installed == 0) {
+            throw new SchemaVersionException("the batchcall schema is not installed (no table " + t.name("schema_version")
+                    + "): run the migrations first with Migrations.apply(dataSource) or builder(dataSource).migrate(true),"
+                    + " or apply " + names(0) + " from " + MigrationScripts.FOLDER + " with your own tool", 0, latest());
+        }
+        if (installed < latest()) {
+            throw new SchemaVersionException("the batchcall schema is at version " + installed + " but this library "
+                    + "needs version " + latest() + ": apply " + names(installed) + " (Migrations.apply(dataSource) "
+                    + "or builder(dataSource).migrate(true))", installed, latest());
+        }
+    }
+
+    private void refuseNewer(int installed) {
+        if (installed > latest()) {
+            throw new SchemaVersionException("the batchcall schema is at version " + installed + ", newer than this "
+                    + "library knows (" + latest() + "); upgrade batchcall-jdbc instead of running an older library "
+                    + "against a newer schema", installed, latest());
+        }
+    }
+
+    private String names(int after) {
+        return scripts.stream().skip(after).map(MigrationScripts.Script::fileName).collect(Collectors.joining(", "));
+    }
+
+    /** The installed version, 0 when the version table does not exist. */
+    public int installed() {
+        return jdbc.inTransaction("reading the schema version", this::installed);
+    }
+
+    private int installed(Connection c) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            return (int) Sql.number(c, t.sql("SELECT MAX(version) FROM {p}schema_version"));
+        } catch (SQLException e) {
+            if (!SqlErrors.isMissingTable(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            return 0;
+        }
+    }
+}
