@@ -1,0 +1,71 @@
+package io.batchcall.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The accounts table: one row per account, created on first use, holding the inbound calls the host
+ * reported. Locking that row serialises everything that can raise the account's active calls
+ * (claims, inbound reports), so the cap holds across nodes; calls ending only lower the count and
+ * need no lock.
+ */
+final class Accounts {
+    /** The statuses in which a recipient holds a concurrency slot, as a SQL list. */
+    static final String ACTIVE = "('calling', 'initiated', 'ringing', 'in_progress')";
+
+    private final String lock;
+    private final SqlDialect.InsertIfAbsent create;
+    private final String active;
+    private final String activeInBatch;
+    private final String inbound;
+    private final String setInbound;
+
+    Accounts(Tables t, SqlDialect dialect) {
+        this.lock = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ? FOR UPDATE");
+        this.create = dialect.insertIfAbsent(t.name("accounts"), List.of("account_id", "inbound_calls"),
+                List.of("account_id"));
+        this.active = t.sql("SELECT count(*), COALESCE(SUM(CASE WHEN batch_id = ? THEN 1 ELSE 0 END), 0) "
+                + "FROM {p}recipients WHERE account_id = ? AND status IN " + ACTIVE);
+        this.activeInBatch = t.sql("SELECT count(*) FROM {p}recipients WHERE account_id = (SELECT account_id FROM "
+                + "{p}batches WHERE id = ?) AND batch_id = ? AND status IN " + ACTIVE);
+        this.inbound = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ?");
+        this.setInbound = t.sql("UPDATE {p}accounts SET inbound_calls = ? WHERE account_id = ?");
+    }
+
+    /** Locks the account row until the transaction ends, creating it if needed; returns its inbound calls. */
+    int lock(Connection c, String account) throws SQLException {
+        var inbound = Sql.first(c, lock, rs -> rs.getInt(1), account);
+        if (inbound.isPresent()) {
+            return inbound.get();
+        }
+        try {
+            Sql.update(c, create.sql(), create.args(account, 0));
+        } catch (SQLException e) {
+            if (!SqlErrors.isUniqueViolation(e)) { // H2's MERGE can lose a race; the row exists then
+                throw e;
+            }
+        }
+        return Sql.first(c, lock, rs -> rs.getInt(1), account)
+                .orElseThrow(() -> new SQLException("account row " + account + " vanished", "40001"));
+    }
+
+    /** Outbound active calls of the account and, of those, of one batch: {account, batch}. */
+    int[] active(Connection c, String account, long batchId) throws SQLException {
+        return Sql.first(c, active, rs -> new int[] {rs.getInt(1), rs.getInt(2)}, batchId, account)
+                .orElse(new int[] {0, 0});
+    }
+
+    int activeInBatch(Connection c, long batchId) throws SQLException {
+        return (int) Sql.number(c, activeInBatch, batchId, batchId);
+    }
+
+    int inbound(Connection c, String account) throws SQLException {
+        return (int) Sql.number(c, inbound, account);
+    }
+
+    void setInbound(Connection c, String account, int calls) throws SQLException {
+        lock(c, account);
+        Sql.update(c, setInbound, calls, account);
+    }
+}

@@ -1,0 +1,45 @@
+package io.batchcall.jdbc.internal;
+
+import io.batchcall.model.AccountId;
+import io.batchcall.model.AttemptId;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.CallAttempt;
+import io.batchcall.model.Money;
+import io.batchcall.model.PhoneNumber;
+import io.batchcall.model.RecipientId;
+import io.batchcall.model.RecipientStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+
+/** Maps rows of the attempts table. */
+final class AttemptRows {
+    static final String COLUMNS = "id, recipient_id, batch_id, account_id, attempt_no, phone, provider_call_id, status, "
+            + "claim_owner, claimed_at_us, lease_until_us, placed_at_us, last_event_at_us, ended_at_us, talk_time_us, "
+            + "cost_micros, cost_currency, reason";
+
+    private AttemptRows() {
+    }
+
+    static CallAttempt map(ResultSet rs) throws SQLException {
+        Long cost = Sql.longOrNull(rs, "cost_micros");
+        return new CallAttempt(
+                AttemptId.of(rs.getLong("id")),
+                RecipientId.of(rs.getLong("recipient_id")),
+                BatchId.of(rs.getLong("batch_id")),
+                AccountId.of(rs.getString("account_id")),
+                rs.getInt("attempt_no"),
+                new PhoneNumber(rs.getString("phone")),
+                rs.getString("provider_call_id"),
+                RecipientStatus.fromWireName(rs.getString("status")),
+                rs.getString("claim_owner"),
+                Micros.instant(rs, "claimed_at_us"),
+                Micros.instant(rs, "lease_until_us"),
+                Micros.instant(rs, "placed_at_us"),
+                Micros.instant(rs, "last_event_at_us"),
+                Micros.instant(rs, "ended_at_us"),
+                Micros.duration(rs, "talk_time_us"),
+                cost == null ? null : Money.ofMicros(cost, Currency.getInstance(rs.getString("cost_currency"))),
+                rs.getString("reason"));
+    }
+}

@@ -1,0 +1,153 @@
+package io.batchcall.jdbc.internal;
+
+import io.batchcall.ConcurrentUpdateException;
+import io.batchcall.NotFoundException;
+import io.batchcall.model.Batch;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.BatchStatus;
+import io.batchcall.model.NewBatch;
+import io.batchcall.spi.BatchQuery;
+import io.batchcall.spi.BatchStore;
+import io.batchcall.spi.DuplicateRunException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Batches on the batches table: the spec as JSON beside real columns for everything queried, an
+ * optimistic {@code version}, and a unique {@code (parent_id, occurrence)} so only one node can
+ * spawn a series run.
+ */
+public final class JdbcBatchStore implements BatchStore {
+    private final Jdbc jdbc;
+    private final Tables t;
+    private final EventWriter events;
+    private final Clock clock;
+
+    public JdbcBatchStore(Jdbc jdbc, Tables tables, Clock clock) {
+        this.jdbc = jdbc;
+        this.t = tables;
+        this.events = new EventWriter(tables);
+        this.clock = clock;
+    }
+
+    @Override
+    public Batch create(NewBatch nb) {
+        return jdbc.inTransaction("creating a batch", c -> {
+            long id;
+            try {
+                id = Sql.insert(c, t.sql("INSERT INTO {p}batches (account_id, name, status, parent_id, occurrence, "
+                                + "scheduled_for_us, created_at_us, version, spec) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"),
+                        nb.spec().account().value(), nb.spec().name(), nb.status().wireName(),
+                        nb.parentId() == null ? null : nb.parentId().value(), nb.occurrence(),
+                        Micros.ofNullable(nb.scheduledFor()), Micros.of(nb.createdAt()), SpecJson.write(nb.spec()));
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e) && nb.parentId() != null) {
+                    throw new DuplicateRunException(nb.parentId(), nb.occurrence());
+                }
+                throw e;
+            }
+            events.append(c, NewEvent.batch(nb.createdAt(), nb.spec().account().value(), id, nb.status().wireName(),
+                    null));
+            return new Batch(BatchId.of(id), nb.spec(), nb.status(), null, null, nb.parentId(), nb.occurrence(),
+                    nb.scheduledFor(), nb.createdAt(), null, null, 1);
+        });
+    }
+
+    @Override
+    public Optional<Batch> find(BatchId id) {
+        return jdbc.inTransaction("reading batch " + id, c -> find(c, id.value()));
+    }
+
+    private Optional<Batch> find(Connection c, long id) throws SQLException {
+        return Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE id = ?"), BatchRows::map, id);
+    }
+
+    @Override
+    public Batch update(Batch b) {
+        return jdbc.inTransaction("updating batch " + b.id(), c -> {
+            BatchStatus before = Sql.first(c, t.sql("SELECT status FROM {p}batches WHERE id = ? AND version = ?"),
+                    rs -> BatchStatus.fromWireName(rs.getString(1)), b.id().value(), b.version())
+                    .orElseThrow(() -> conflict(c, b.id(), b.version()));
+            int n = Sql.update(c, t.sql("UPDATE {p}batches SET account_id = ?, name = ?, status = ?, pause_reason = ?, "
+                            + "failure_reason = ?, scheduled_for_us = ?, started_at_us = ?, finished_at_us = ?, spec = ?, "
+                            + "version = version + 1 WHERE id = ? AND version = ?"),
+                    b.account().value(), b.spec().name(), b.status().wireName(),
+                    b.pauseReason() == null ? null : b.pauseReason().wireName(), b.failureReason(),
+                    Micros.ofNullable(b.scheduledFor()), Micros.ofNullable(b.startedAt()),
+                    Micros.ofNullable(b.finishedAt()), SpecJson.write(b.spec()), b.id().value(), b.version());
+            if (n != 1) {
+                throw conflict(c, b.id(), b.version());
+            }
+            if (before != b.status()) {
+                events.append(c, NewEvent.batch(clock.instant(), b.account().value(), b.id().value(),
+                        b.status().wireName(), detail(b)));
+            }
+            return b.withVersion(b.version() + 1);
+        });
+    }
+
+    private static String detail(Batch b) {
+        if (b.status() == BatchStatus.PAUSED && b.pauseReason() != null) {
+            return b.pauseReason().wireName();
+        }
+        return b.status() == BatchStatus.FAILED ? b.failureReason() : null;
+    }
+
+    @Override
+    public void delete(BatchId id, long version) {
+        jdbc.inTransaction("deleting batch " + id, c -> {
+            if (Sql.update(c, t.sql("DELETE FROM {p}batches WHERE id = ? AND version = ?"), id.value(), version) != 1) {
+                throw conflict(c, id, version);
+            }
+            return null;
+        });
+    }
+
+    /** The exception for a guarded write that matched no row: missing, or changed by someone else. */
+    private RuntimeException conflict(Connection c, BatchId id, long expected) {
+        try {
+            Optional<Long> actual = Sql.first(c, t.sql("SELECT version FROM {p}batches WHERE id = ?"),
+                    rs -> rs.getLong(1), id.value());
+            if (actual.isEmpty()) {
+                return new NotFoundException("batch " + id + " does not exist");
+            }
+            return new ConcurrentUpdateException("batch " + id + " was changed by someone else: expected version "
+                    + expected + ", but it is at version " + actual.get());
+        } catch (SQLException e) {
+            return SqlErrors.translate("re-reading batch " + id, e);
+        }
+    }
+
+    @Override
+    public List<Batch> find(BatchQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.account() != null) {
+            sql.append(" AND account_id = ?");
+            args.add(q.account().value());
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND status IN (").append(Sql.marks(q.statuses().size())).append(')');
+            q.statuses().stream().sorted().forEach(s -> args.add(s.wireName()));
+        }
+        if (q.parentId() != null) {
+            sql.append(" AND parent_id = ?");
+            args.add(q.parentId().value());
+        }
+        if (q.topLevelOnly()) {
+            sql.append(" AND parent_id IS NULL");
+        }
+        if (q.beforeId() != null) {
+            sql.append(" AND id < ?");
+            args.add(q.beforeId().value());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(q.limit());
+        return jdbc.inTransaction("listing batches", c -> Sql.list(c, t.sql(sql.toString()), BatchRows::map,
+                args.toArray()));
+    }
+}

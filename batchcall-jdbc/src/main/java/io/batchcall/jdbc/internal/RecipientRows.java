@@ -1,0 +1,45 @@
+package io.batchcall.jdbc.internal;
+
+import io.batchcall.model.AttemptId;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.PhoneNumber;
+import io.batchcall.model.Recipient;
+import io.batchcall.model.RecipientId;
+import io.batchcall.model.RecipientStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Maps rows of the recipients table. {@code not_before_us} is 0 for "no earlier limit", which reads
+ * back as a null {@code notBefore}; the claim index needs a non-null value.
+ */
+final class RecipientRows {
+    static final String COLUMNS = "id, batch_id, phone, name, variables, zone_key, status, attempts, not_before_us, "
+            + "reason, last_attempt";
+
+    private RecipientRows() {
+    }
+
+    static Recipient map(ResultSet rs) throws SQLException {
+        long notBefore = rs.getLong("not_before_us");
+        Long last = Sql.longOrNull(rs, "last_attempt");
+        return new Recipient(
+                RecipientId.of(rs.getLong("id")),
+                BatchId.of(rs.getLong("batch_id")),
+                new PhoneNumber(rs.getString("phone")),
+                rs.getString("name"),
+                VariablesJson.read(rs.getString("variables")),
+                rs.getString("zone_key"),
+                RecipientStatus.fromWireName(rs.getString("status")),
+                rs.getInt("attempts"),
+                notBefore == 0 ? null : Micros.instant(notBefore),
+                rs.getString("reason"),
+                last == null ? null : AttemptId.of(last));
+    }
+
+    /** The stored form of a due time: 0 for none. */
+    static long notBefore(Instant notBefore) {
+        return notBefore == null ? 0L : Micros.of(notBefore);
+    }
+}

@@ -1,0 +1,109 @@
+package io.batchcall.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batchcall.model.AccountId;
+import io.batchcall.model.BatchSpec;
+import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.Money;
+import io.batchcall.model.PhoneNumber;
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.model.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A {@link BatchSpec} as a JSON document with a format number ({@code "v": 1}). Instants and
+ * durations are ISO-8601 strings, money is micro-units plus the currency code. The queryable parts
+ * (account, status, series) are also kept as real columns of the batches table.
+ */
+public final class SpecJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SpecJson() {
+    }
+
+    public static String write(BatchSpec s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("v", 1);
+        n.put("name", s.name());
+        n.put("account", s.account().value());
+        n.put("from", s.fromNumber().e164());
+        putText(n, "agentId", s.agentId());
+        putText(n, "startAt", s.startAt());
+        n.set("window", ScheduleJson.window(s.window()));
+        n.put("recipientLocalTime", s.recipientLocalTime());
+        ObjectNode c = n.putObject("concurrency");
+        c.put("accountCap", s.concurrency().accountCap());
+        c.put("reserved", s.concurrency().reserved());
+        c.put("batchLimit", s.concurrency().batchLimit());
+        if (s.recurrence() != null) {
+            n.set("recurrence", ScheduleJson.recurrence(s.recurrence()));
+        }
+        ObjectNode r = n.putObject("retry");
+        s.retry().retryOn().stream().sorted().forEach(o -> r.withArray("on").add(o.wireName()));
+        r.put("maxAttempts", s.retry().maxAttempts());
+        r.put("delay", s.retry().delay().toString());
+        putText(n, "deadline", s.deadline());
+        if (s.spendingCap() != null) {
+            n.putObject("spendingCap").put("micros", s.spendingCap().micros())
+                    .put("currency", s.spendingCap().currency().getCurrencyCode());
+        }
+        n.put("ringTimeout", s.ringTimeout().toString());
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write batch spec as JSON", e);
+        }
+    }
+
+    public static BatchSpec read(String json) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored batch spec is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (n.path("v").asInt() != 1) {
+            throw new IllegalStateException("stored batch spec has format " + n.path("v") + ", this library reads 1");
+        }
+        JsonNode c = n.get("concurrency");
+        JsonNode r = n.get("retry");
+        Set<RecipientStatus> retryOn = EnumSet.noneOf(RecipientStatus.class);
+        r.path("on").forEach(o -> retryOn.add(RecipientStatus.fromWireName(o.asText())));
+        JsonNode cap = n.get("spendingCap");
+        return BatchSpec.builder(n.get("name").asText(), AccountId.of(n.get("account").asText()),
+                        new PhoneNumber(n.get("from").asText()), ScheduleJson.window(n.get("window")))
+                .agentId(text(n, "agentId"))
+                .startAt(instant(n, "startAt"))
+                .recipientLocalTime(n.path("recipientLocalTime").asBoolean())
+                .concurrency(new ConcurrencyPolicy(c.get("accountCap").asInt(), c.get("reserved").asInt(),
+                        c.get("batchLimit").asInt()))
+                .recurrence(n.hasNonNull("recurrence") ? ScheduleJson.recurrence(n.get("recurrence")) : null)
+                .retry(RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(), Duration.parse(r.get("delay").asText())))
+                .deadline(instant(n, "deadline"))
+                .spendingCap(cap == null || cap.isNull() ? null
+                        : Money.ofMicros(cap.get("micros").asLong(), Currency.getInstance(cap.get("currency").asText())))
+                .ringTimeout(Duration.parse(n.get("ringTimeout").asText()))
+                .build();
+    }
+
+    private static void putText(ObjectNode n, String field, Object value) {
+        if (value != null) {
+            n.put(field, value.toString());
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static Instant instant(JsonNode n, String field) {
+        return n.hasNonNull(field) ? Instant.parse(n.get(field).asText()) : null;
+    }
+}

@@ -1,0 +1,65 @@
+package io.batchcall.jdbc;
+
+import io.batchcall.model.AccountId;
+import io.batchcall.model.Batch;
+import io.batchcall.model.BatchSpec;
+import io.batchcall.model.BatchStatus;
+import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.NewBatch;
+import io.batchcall.model.NewRecipient;
+import io.batchcall.model.PhoneNumber;
+import io.batchcall.schedule.CallWindow;
+import io.batchcall.spi.ImportSession;
+import io.batchcall.spi.Storage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test data. */
+final class Fixtures {
+    static final Instant T0 = Instant.parse("2025-03-30T00:59:58.123456Z");
+
+    private Fixtures() {
+    }
+
+    static BatchSpec spec(String account) {
+        return BatchSpec.builder("Spring reminders", AccountId.of(account), new PhoneNumber("+14155550100"),
+                CallWindow.always(ZoneId.of("Europe/Berlin"))).build();
+    }
+
+    static BatchSpec spec(String account, int cap, int batchLimit) {
+        return spec(account).toBuilder().concurrency(new ConcurrencyPolicy(cap, 0, batchLimit)).build();
+    }
+
+    static Batch running(Storage s, String account) {
+        return s.batches().create(new NewBatch(spec(account), BatchStatus.RUNNING, null, -1, null, T0));
+    }
+
+    static PhoneNumber phone(long i) {
+        return new PhoneNumber("+1" + (2_000_000_000L + i));
+    }
+
+    static List<NewRecipient> recipients(long from, int n) {
+        List<NewRecipient> out = new ArrayList<>(n);
+        for (long i = from; i < from + n; i++) {
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("Order", "#" + i);
+            vars.put("Note", "said \"hi\", then left\nline 2");
+            out.add(new NewRecipient(phone(i), "Person " + i, vars, i % 2 == 0 ? "Europe/Berlin" : "America/New_York"));
+        }
+        return out;
+    }
+
+    /** Imports {@code n} recipients in chunks of 10,000 and commits. */
+    static long importRecipients(Storage s, Batch b, int n) {
+        try (ImportSession session = s.recipients().openImport(b.id())) {
+            for (int from = 0; from < n; from += 10_000) {
+                session.add(recipients(from, Math.min(10_000, n - from)));
+            }
+            return session.commit();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.batchcall.jdbc;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Everything against embedded H2, with a session time zone different from the JVM's. */
+class H2JdbcTest {
+    @RegisterExtension
+    static final TestDb DB = TestDb.h2();
+
+    @Nested
+    class Batches extends BatchStoreJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Imports extends ImportJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Claims extends ClaimJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Cluster extends ClusterClaimJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Transitions extends TransitionsJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Events extends EventLogJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+}

@@ -1,0 +1,59 @@
+package io.batchcall.jdbc;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Everything against a real PostgreSQL, with a session time zone different from the JVM's. */
+class PostgresJdbcTest {
+    @RegisterExtension
+    static final TestDb DB = TestDb.postgres();
+
+    @Nested
+    class Batches extends BatchStoreJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Imports extends ImportJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Claims extends ClaimJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Cluster extends ClusterClaimJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Transitions extends TransitionsJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
+    class Events extends EventLogJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+}
