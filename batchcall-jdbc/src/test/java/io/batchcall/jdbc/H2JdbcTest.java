@@ -56,4 +56,11 @@ class H2JdbcTest {
         }
     }
 
+    @Nested
+    class Ledger extends LedgerJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
 }

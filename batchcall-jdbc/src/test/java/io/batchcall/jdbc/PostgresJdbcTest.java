@@ -56,4 +56,11 @@ class PostgresJdbcTest {
         }
     }
 
+    @Nested
+    class Ledger extends LedgerJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
 }
