@@ -4,6 +4,7 @@ import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.model.NewBatch;
+import io.batchcall.schedule.Occurrence;
 import io.batchcall.schedule.Recurrence;
 import io.batchcall.spi.BatchQuery;
 import io.batchcall.spi.BatchStore;
@@ -58,7 +59,7 @@ final class SeriesRunner {
         if (last != null && !last.status().isFinished()) {
             return;
         }
-        Optional<Recurrence.Occurrence> next = next(parent.spec().recurrence(), last);
+        Optional<Occurrence> next = next(parent.spec().recurrence(), last);
         if (next.isEmpty()) {
             transitions.tryMove(parent, BatchStatus.COMPLETED, null)
                     .ifPresent(p -> LOG.info("series {} completed: its end condition was reached", parent.id()));
@@ -67,25 +68,25 @@ final class SeriesRunner {
         spawn(parent, next.get());
     }
 
-    private Optional<Recurrence.Occurrence> next(Recurrence rec, Batch last) {
+    private Optional<Occurrence> next(Recurrence rec, Batch last) {
         Instant now = clock.instant();
         long minIndex = last == null ? 0 : last.occurrence() + 1;
         if (last == null) {
             Optional<Instant> first = rec.occurrence(0);
             if (first.isPresent() && !first.get().isAfter(now)) {
-                return Optional.of(new Recurrence.Occurrence(0, now));
+                return Optional.of(new Occurrence(0, now));
             }
         }
-        Optional<Recurrence.Occurrence> after = rec.firstAfter(now);
+        Optional<Occurrence> after = rec.firstAfter(now);
         if (after.isPresent() && after.get().index() < minIndex) {
-            after = rec.occurrence(minIndex).map(at -> new Recurrence.Occurrence(minIndex, at));
+            after = rec.occurrence(minIndex).map(at -> new Occurrence(minIndex, at));
         }
         after.filter(o -> o.index() > minIndex).ifPresent(o -> LOG.info(
                 "series: occurrences {} to {} were missed and are skipped", minIndex, o.index() - 1));
         return after;
     }
 
-    private void spawn(Batch parent, Recurrence.Occurrence occ) {
+    private void spawn(Batch parent, Occurrence occ) {
         BatchSpec spec = parent.spec();
         Instant deadline = spec.deadline() != null && spec.deadline().isAfter(occ.at()) ? spec.deadline() : null;
         BatchSpec runSpec = spec.toBuilder().recurrence(null).startAt(occ.at()).deadline(deadline).build();
