@@ -38,8 +38,6 @@ import java.util.stream.Collectors;
  * @param days  weekdays on which the window opens; non-empty, stored as an immutable
  *              {@link EnumSet} copy (iteration in {@code MONDAY..SUNDAY} order)
  * @param zone  the zone whose wall clock is read
- * @throws IllegalArgumentException if a component is null, {@code days} is empty or contains null,
- *                                  or {@code start} equals {@code end} other than at 00:00
  */
 public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
 
@@ -50,6 +48,12 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     /** All seven days. */
     public static final Set<DayOfWeek> EVERY_DAY = Collections.unmodifiableSet(EnumSet.allOf(DayOfWeek.class));
 
+    /**
+     * Validates and copies {@code days}.
+     *
+     * @throws IllegalArgumentException if a component is null, {@code days} is empty or contains
+     *                                  null, or {@code start} equals {@code end} other than at 00:00
+     */
     public CallWindow {
         Require.notNull(start, "call window start");
         Require.notNull(end, "call window end");
