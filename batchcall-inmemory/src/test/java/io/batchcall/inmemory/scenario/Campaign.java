@@ -55,8 +55,8 @@ final class Campaign implements AutoCloseable {
 
     Campaign(Instant start, SimulationSettings sim, Consumer<BatchCallsBuilder> config) {
         clock = MutableClock.at(start);
-        storage = new InMemoryStorage(clock);
-        ledger = new InMemoryCreditLedger();
+        storage = InMemoryStorage.create(clock);
+        ledger = InMemoryCreditLedger.create();
         carrier = new SimulatedTelephony(clock, sim);
         BatchCallsBuilder builder = BatchCalls.builder(storage, carrier, ledger).clock(clock)
                 .tariff(Tariff.of(Money.usd("0.01"))).nodeName("test").dialThreads(4)
