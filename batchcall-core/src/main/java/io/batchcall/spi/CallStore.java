@@ -47,8 +47,9 @@ public interface CallStore {
     List<Claim> claim(ClaimRequest request);
 
     /**
-     * calling → initiated once the carrier accepted the call: sets the provider call id,
-     * {@code placedAt} and {@code lastEventAt} to {@code at}, for the attempt and the recipient.
+     * calling → initiated once the carrier accepted the call, for the attempt and the recipient:
+     * sets the provider call id, {@code placedAt} and {@code lastEventAt} = {@code at} (owner and
+     * lease are left as they were).
      * If a carrier update already moved the attempt past calling (its callback overtook the
      * dialer; such an attempt has a {@code placedAt}, unlike one released or finished undialed),
      * nothing changes status: the call id is adopted if the attempt had none, and true is
@@ -67,7 +68,8 @@ public interface CallStore {
      * null) to {@code update.at()} and adopts the provider call id if the attempt had none (a call
      * id already recorded is kept). A terminal status also sets {@code endedAt} = {@code at},
      * {@code talkTime} = {@link CarrierUpdate#talkTimeOrZero()} and the reason (attempt and
-     * recipient). The event carries the update's reason as detail.
+     * recipient); a non-terminal one clears the recipient's reason. The event carries the
+     * update's reason as detail.
      *
      * @return the attempt as changed, or empty if the update was ignored
      */
@@ -77,15 +79,16 @@ public interface CallStore {
      * Gives back a claim that was not dialed, if the attempt is still calling: the recipient
      * (calling → pending, due at {@code notBefore}, attempts − 1, reason cleared; its last attempt
      * still names this attempt) and the attempt (skipped with the reason, {@code endedAt} =
-     * {@code at}, no talk time; not counted as a dial). The event is (pending, detail = reason).
+     * {@code lastEventAt} = {@code at}, no talk time; not counted as a dial). The event is
+     * (pending, detail = reason).
      */
     boolean release(AttemptId attempt, Instant notBefore, String reason, Instant at);
 
     /**
      * Ends a claim that will not be dialed, if the attempt is still calling: calling →
      * {@code outcome} (skipped or failed) for both the recipient and the attempt, with the reason,
-     * {@code endedAt} = {@code at} and no talk time. The attempt still counts in
-     * {@code recipient.attempts}.
+     * {@code endedAt} = {@code lastEventAt} = {@code at} and no talk time. The attempt still
+     * counts in {@code recipient.attempts}. The event's detail is the reason.
      *
      * @throws IllegalArgumentException if {@code outcome} is not skipped or failed
      */
@@ -95,7 +98,8 @@ public interface CallStore {
      * Queues a recipient whose latest attempt ended unsuccessfully for another dial (retry):
      * failed, busy or no_answer → pending, due at {@code notBefore}, reason cleared, attempts
      * kept. False unless {@code attempt} is the recipient's latest attempt, it ended in failed, busy
-     * or no_answer, and the recipient is still in that status. The event names the attempt.
+     * or no_answer, and the recipient is still in that status. The attempt is not changed; the
+     * event (pending, no detail) names it.
      */
     boolean requeue(AttemptId attempt, Instant notBefore, Instant at);
 

@@ -18,6 +18,9 @@ public interface ImportSession extends AutoCloseable {
      * this session, or earlier in this chunk) is not added again; the return value says how many
      * were added.
      *
+     * <p>A store may make this wait while a concurrent session holds one of the same numbers
+     * uncommitted (a unique index does), and then not add it.
+     *
      * @throws IllegalStateException after {@link #commit()} or {@link #close()}
      */
     int add(List<NewRecipient> chunk);
@@ -27,7 +30,8 @@ public interface ImportSession extends AutoCloseable {
      * {@link #add} returned, less any number a concurrent import committed in the meantime (such
      * a number is not stored twice).
      *
-     * @throws io.batchcall.NotFoundException if the batch was deleted meanwhile (nothing is kept)
+     * @throws io.batchcall.NotFoundException if the batch was deleted meanwhile (nothing is kept; a
+     *     store may instead make the delete wait until the import has ended)
      * @throws IllegalStateException after an earlier {@link #commit()} or {@link #close()}
      */
     long commit();

@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,29 +120,49 @@ public abstract class RecipientStoreContract extends StorageContractSupport {
     }
 
     @Test
-    void aNumberCommittedByAConcurrentImportIsNotStoredTwice() {
+    void aNumberCommittedByAConcurrentImportIsNotStoredTwice() throws Exception {
         Batch b = draft("a", ACCOUNT);
+        ExecutorService other = Executors.newSingleThreadExecutor();
         try (ImportSession first = recipients().openImport(b.id());
                 ImportSession second = recipients().openImport(b.id())) {
             assertThat(first.add(List.of(person(1), person(2)))).isEqualTo(2);
-            assertThat(second.add(List.of(person(2), person(3)))).isEqualTo(2);
+            // a store may make this add wait until the first session, holding number 2, ends
+            Future<Integer> secondAdd = other.submit(() -> second.add(List.of(person(2), person(3))));
             assertThat(first.commit()).isEqualTo(2);
+            assertThat(secondAdd.get(30, TimeUnit.SECONDS)).isBetween(1, 2);
             assertThat(second.commit()).isEqualTo(1);
+        } finally {
+            other.shutdownNow();
         }
         assertThat(phones(b.id())).containsExactlyInAnyOrder(phone(1).e164(), phone(2).e164(), phone(3).e164());
     }
 
     @Test
-    void importIntoAnUnknownOrDeletedBatchIsNotFound() {
+    void importIntoAnUnknownBatchIsNotFound() {
         assertThatThrownBy(() -> recipients().openImport(BatchId.of(987_654_321L)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aBatchDeletedDuringAnImportKeepsNoRecipients() throws Exception {
         Batch b = draft("a", ACCOUNT);
+        ExecutorService other = Executors.newSingleThreadExecutor();
         try (ImportSession session = recipients().openImport(b.id())) {
             session.add(List.of(person(1)));
-            storage.batches().delete(b.id(), b.version());
-            assertThatThrownBy(session::commit).isInstanceOf(NotFoundException.class);
+            // a store may delete at once (the commit then fails) or make the delete wait for the import
+            Future<?> delete = other.submit(() -> storage.batches().delete(b.id(), b.version()));
+            try {
+                session.commit();
+            } catch (NotFoundException deletedFirst) {
+                assertThat(deletedFirst).hasMessageContaining(b.id().toString());
+            }
+            delete.get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
         }
+        assertThat(storage.batches().find(b.id())).isEmpty();
         assertThat(recipients().counts(b.id()).total()).isZero();
+        assertThat(phones(b.id())).isEmpty();
     }
 
     @Test
