@@ -53,8 +53,10 @@ final class DialRound {
         List<Batch> active = new ArrayList<>(running);
         int placed = 0;
         while (!active.isEmpty() && placed < settings.maxDialsPerStep()) {
+            // Smaller chunks when several batches compete, so each gets a share of the free slots.
+            int chunk = Math.max(1, settings.claimChunk() / active.size());
             for (Batch b : new ArrayList<>(active)) {
-                int room = Math.min(settings.claimChunk(), settings.maxDialsPerStep() - placed);
+                int room = Math.min(chunk, settings.maxDialsPerStep() - placed);
                 if (room <= 0) {
                     break;
                 }

@@ -59,6 +59,12 @@ final class Dialer {
             calls.finishUndialed(attempt.id(), RecipientStatus.SKIPPED, refusal, clock.instant());
             return Result.NOT_DIALED;
         }
+        if (!clock.instant().isBefore(attempt.leaseUntil())) {
+            // Another node may already be reconciling this claim: never dial on an expired lease.
+            credit.release(account, attempt.id());
+            LOG.warn("claim {} expired before it was dialed; it will be reconciled", attempt.id());
+            return Result.NOT_DIALED;
+        }
         try {
             PlacedCall placed = telephony.place(request);
             if (!calls.markPlaced(attempt.id(), placed.providerCallId(), clock.instant())) {

@@ -23,15 +23,18 @@ class SeveralEnginesTest {
     void threeEnginesShareOneStoreWithoutOverdialing() throws Exception {
         SimulationSettings sim = SimulationSettings.ofDefaults().withRing(Duration.ofSeconds(1), Duration.ofSeconds(4))
                 .withTalk(Duration.ofSeconds(5), Duration.ofSeconds(40)).withQuirks(true, true);
-        try (Campaign c = new Campaign(MONDAY_9AM, sim, x -> x.nodeName("engine-0"))) {
+        // The test clock races ahead of the engines, so leases are long enough that no claim expires
+        // while its dial is in progress (in production a lease is minutes and a dial takes milliseconds).
+        try (Campaign c = new Campaign(MONDAY_9AM, sim, x -> x.nodeName("engine-0").lease(Duration.ofHours(1))
+                .staleCallAfter(Duration.ofHours(1)))) {
             c.fund("1000");
             List<Batch> batches = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                batches.add(c.draft(spec("b" + i).concurrency(ConcurrencyPolicy.of(20, 2)).build(), i * 1000, 1000));
+                batches.add(c.draft(spec("b" + i).concurrency(ConcurrencyPolicy.of(20, 2)).build(), i * 1000, 700));
             }
             List<BatchCalls> engines = new ArrayList<>(List.of(c.calls));
             for (int i = 1; i < 3; i++) {
-                engines.add(BatchCalls.builder(c.storage, c.carrier, c.ledger).clock(c.clock).nodeName("engine-" + i)
+                engines.add(BatchCalls.builder(c.storage, c.carrier, c.ledger).clock(c.clock).nodeName("engine-" + i).lease(Duration.ofHours(1)).staleCallAfter(Duration.ofHours(1))
                         .tariff(io.batchcall.model.Tariff.of(io.batchcall.model.Money.usd("0.01"))).dialThreads(2)
                         .build());
             }
@@ -55,10 +58,11 @@ class SeveralEnginesTest {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (batches.stream().anyMatch(b -> c.status(b.id()) != BatchStatus.COMPLETED)) {
                 assertThat(System.nanoTime()).as("campaign did not finish").isLessThan(deadline);
-                c.clock.advance(Duration.ofMillis(500));
+                c.clock.advance(Duration.ofMillis(200));
                 c.carrier.deliverDue();
                 assertThat(c.calls.activeCalls(ACCOUNT)).isLessThanOrEqualTo(18);
-                Thread.onSpinWait();
+                assertThat(c.carrier.activeCalls(ACCOUNT)).isLessThanOrEqualTo(18);
+                Thread.yield();
             }
             done.set(true);
             for (Thread t : threads) {
@@ -66,7 +70,7 @@ class SeveralEnginesTest {
             }
             assertThat(failure.get()).isNull();
             assertThat(c.carrier.maxConcurrent(ACCOUNT)).isBetween(10, 18);
-            assertThat(c.carrier.placedCalls()).hasSize(3000);
+            assertThat(c.carrier.placedCalls()).hasSize(2100);
             c.assertEveryNumberDialedAtMostOnce();
             for (BatchCalls e : engines.subList(1, engines.size())) {
                 e.close();
