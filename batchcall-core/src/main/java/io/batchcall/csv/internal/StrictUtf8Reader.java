@@ -30,6 +30,7 @@ public final class StrictUtf8Reader extends Reader {
     private long lineBreaks;
     private long column;
     private boolean lastWasCr;
+    private int held = -1;
 
     public StrictUtf8Reader(InputStream in) {
         this.in = in;
@@ -38,14 +39,22 @@ public final class StrictUtf8Reader extends Reader {
 
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
-        if (pending != null) {
-            throw pending;
-        }
         if (len == 0) {
             return 0;
         }
+        if (held >= 0) {
+            buf[off] = (char) held;
+            held = -1;
+            return 1;
+        }
+        if (pending != null) {
+            throw pending;
+        }
         if (!started) {
             start();
+        }
+        if (len == 1) {
+            return readOneOfTwo(buf, off);
         }
         CharBuffer out = CharBuffer.wrap(buf, off, len);
         int counted = off;
@@ -73,6 +82,20 @@ public final class StrictUtf8Reader extends Reader {
             throw pending;
         }
         return -1;
+    }
+
+    /**
+     * A one-char read: a supplementary character needs two chars of output, so decode into a pair
+     * and keep the second for the next call.
+     */
+    private int readOneOfTwo(char[] buf, int off) throws IOException {
+        char[] pair = new char[2];
+        int n = read(pair, 0, 2);
+        if (n > 0) {
+            buf[off] = pair[0];
+            held = n == 2 ? pair[1] : -1;
+        }
+        return n < 0 ? -1 : 1;
     }
 
     private void start() throws IOException {
