@@ -1,5 +1,9 @@
 package io.batchcall;
 
+import io.batchcall.csv.ExistingNumbers;
+import io.batchcall.csv.ImportOptions;
+import io.batchcall.csv.ImportReport;
+import io.batchcall.csv.RecipientCsvImporter;
 import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
@@ -19,6 +23,7 @@ import io.batchcall.spi.ImportSession;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
 import io.batchcall.spi.Telephony;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +90,33 @@ public final class BatchCalls implements AutoCloseable {
             }
             return session.commit();
         }
+    }
+
+    /**
+     * Imports recipients from a CSV upload (UTF-8; header aliases, E.164 normalisation, per-row
+     * report) into a draft or a series template, in one unit of work: if the file is refused whole
+     * or anything fails part-way, nothing is stored. The stream is not closed.
+     *
+     * @throws io.batchcall.csv.CsvImportException if the file is refused whole (no phone column,
+     *     text that is not UTF-8, a limit exceeded); nothing was stored
+     * @throws IllegalStateTransitionException if the batch is not editable
+     */
+    public ImportReport importRecipients(BatchId id, InputStream csv, ImportOptions options) {
+        ops.requireEditable(ops.get(id));
+        try (ImportSession session = storage.recipients().openImport(id)) {
+            ImportReport report = RecipientCsvImporter.create().importCsv(csv, options,
+                    ExistingNumbers.of(storage.recipients(), id), session);
+            session.commit();
+            return report;
+        }
+    }
+
+    /**
+     * The CSV template users download: the accepted columns and one example row, UTF-8 with a
+     * byte-order mark and CRLF line ends, which Excel opens correctly.
+     */
+    public static String csvTemplate() {
+        return RecipientCsvImporter.csvTemplate();
     }
 
     // --- lifecycle ---
