@@ -46,6 +46,7 @@ public final class BatchCallsBuilder {
     private int maxDialsPerStep = 500;
     private int dialThreads = 8;
     private ExecutorService dialExecutor;
+    private double callsPerSecond;
 
     BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
@@ -137,6 +138,19 @@ public final class BatchCallsBuilder {
         return this;
     }
 
+    /**
+     * Paces dials per from-number on this node (carriers limit calls per second; Twilio's default
+     * is 1). 0, the default, places dials as fast as slots allow. On several nodes, give each node
+     * its share of the carrier's limit.
+     */
+    public BatchCallsBuilder callsPerSecond(double value) {
+        if (!(value >= 0 && value <= 1000)) {
+            throw new IllegalArgumentException("callsPerSecond must be between 0 and 1000, but was " + value);
+        }
+        this.callsPerSecond = value;
+        return this;
+    }
+
     /** Places calls on the host's executor instead of engine-owned threads (not shut down by close). */
     public BatchCallsBuilder dialExecutor(ExecutorService value) {
         this.dialExecutor = Objects.requireNonNull(value, "dialExecutor must not be null");
@@ -147,13 +161,14 @@ public final class BatchCallsBuilder {
         boolean owns = dialExecutor == null;
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
         EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
-                claimChunk, maxDialsPerStep, dialThreads);
+                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond);
         Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool);
         listeners.forEach(engine::subscribe);
         EngineLoop loop = new EngineLoop(engine, nodeName, pollInterval, eventInterval, shutdownWait, pool, owns);
-        LOG.info("batchcall {}: tariff {} + {}/min (hold {} min), lease {}, stale after {}, poll {}, {} dial threads",
-                nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(), lease, staleCallAfter,
-                pollInterval, owns ? dialThreads : "host");
+        LOG.info("batchcall {}: tariff {} + {}/min (hold {} min), lease {}, stale after {}, poll {}, {} dial threads, "
+                + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),
+                lease, staleCallAfter, pollInterval, owns ? dialThreads : "host",
+                callsPerSecond == 0 ? "unpaced" : callsPerSecond);
         return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop);
     }
 

@@ -36,6 +36,7 @@ final class DialRound {
     private final EngineSettings settings;
     private final Clock clock;
     private final ExecutorService dialPool;
+    private final Pacer pacer;
 
     DialRound(CallStore calls, RecipientStore recipients, Dialer dialer, BatchTransitions transitions,
             EngineSettings settings, Clock clock, ExecutorService dialPool) {
@@ -46,6 +47,7 @@ final class DialRound {
         this.settings = settings;
         this.clock = clock;
         this.dialPool = dialPool;
+        this.pacer = new Pacer(settings.callsPerSecond());
     }
 
     /** Returns the number of calls placed. */
@@ -60,7 +62,9 @@ final class DialRound {
                 if (room <= 0) {
                     break;
                 }
-                List<Claim> claims = claim(b, room);
+                int paced = pacer.take(b.spec().fromNumber(), room, clock.instant());
+                List<Claim> claims = paced == 0 ? List.of() : claim(b, paced);
+                pacer.giveBack(b.spec().fromNumber(), paced - claims.size());
                 if (claims.isEmpty()) {
                     active.remove(b);
                     continue;

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param claimChunk recipients claimed per batch per round (fairness between batches)
  * @param maxDialsPerStep upper bound on dials placed by one {@code runOnce}
  * @param dialThreads threads placing calls concurrently within one step
+ * @param callsPerSecond dials per second per from-number on this node; 0 for no pacing
  */
 public record EngineSettings(String nodeName, Tariff tariff, Duration lease, Duration staleCallAfter,
-        Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads) {
+        Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond) {
 }

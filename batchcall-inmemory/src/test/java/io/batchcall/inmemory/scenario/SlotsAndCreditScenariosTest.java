@@ -116,4 +116,19 @@ class SlotsAndCreditScenariosTest {
             c.runUntil(() -> c.status(b.id()) == BatchStatus.COMPLETED, Duration.ofHours(1), Duration.ofSeconds(20));
         }
     }
+
+    @Test
+    void dialsArePacedPerFromNumber() {
+        try (Campaign c = new Campaign(MONDAY_9AM, LONG_CALLS, b -> b.callsPerSecond(1))) {
+            c.fund("100");
+            Batch b = c.draft(spec("paced").build(), 10);
+            c.calls.send(b.id());
+            for (int second = 0; second < 5; second++) {
+                c.step(Duration.ofSeconds(1));
+                assertThat(c.carrier.placedCalls()).hasSize(second + 1);
+            }
+            c.step(Duration.ofMillis(300));
+            assertThat(c.carrier.placedCalls()).hasSize(5);
+        }
+    }
 }
