@@ -22,7 +22,6 @@ import java.util.Objects;
  * @param recurrence how often the batch repeats; null for a one-off batch
  * @param retry which outcomes are dialed again
  * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
- * @param spendingCap the most this batch (one run) may cost; may be null
  * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
  */
 public record BatchSpec(
@@ -37,7 +36,6 @@ public record BatchSpec(
         Recurrence recurrence,
         RetryPolicy retry,
         Instant deadline,
-        Money spendingCap,
         Duration ringTimeout) {
 
     /** The ring timeout used when none is given. */
@@ -81,7 +79,7 @@ public record BatchSpec(
     public Builder toBuilder() {
         return new Builder(name, account, fromNumber, window)
                 .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).concurrency(concurrency)
-                .recurrence(recurrence).retry(retry).deadline(deadline).spendingCap(spendingCap)
+                .recurrence(recurrence).retry(retry).deadline(deadline)
                 .ringTimeout(ringTimeout);
     }
 
@@ -102,7 +100,6 @@ public record BatchSpec(
         private Recurrence recurrence;
         private RetryPolicy retry = RetryPolicy.none();
         private Instant deadline;
-        private Money spendingCap;
         private Duration ringTimeout = DEFAULT_RING_TIMEOUT;
 
         private Builder(String name, AccountId account, PhoneNumber fromNumber, CallWindow window) {
@@ -162,11 +159,6 @@ public record BatchSpec(
             return this;
         }
 
-        public Builder spendingCap(Money value) {
-            this.spendingCap = value;
-            return this;
-        }
-
         public Builder ringTimeout(Duration value) {
             this.ringTimeout = value;
             return this;
@@ -174,7 +166,7 @@ public record BatchSpec(
 
         public BatchSpec build() {
             return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, concurrency,
-                    recurrence, retry, deadline, spendingCap, ringTimeout);
+                    recurrence, retry, deadline, ringTimeout);
         }
     }
 }

@@ -6,10 +6,8 @@ import java.util.Locale;
 public enum PauseReason {
     /** The call window is closed; the engine resumes the batch when it reopens. */
     OUTSIDE_WINDOW,
-    /** A credit hold was refused; the batch continues on {@code resume} after a top-up. */
+    /** A credit hold was refused; the batch continues by itself once the balance covers a dial again, or on {@code resume}. */
     INSUFFICIENT_CREDIT,
-    /** The batch reached its own spending cap; raise the cap (edit) or cancel. */
-    SPENDING_CAP,
     /** Paused by an operator; continues on {@code resume}. */
     MANUAL,
     /** A recurring series was paused: no new run is spawned until it is resumed. */

@@ -1,5 +1,6 @@
 package io.batchcall.spi;
 
+import io.batchcall.NotFoundException;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientCounts;
@@ -11,18 +12,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Recipients of batches: import, listing, counts and bulk status moves. Every status change also
- * appends recipient {@code StatusEvent}s to the {@link EventLog} ({@link #skipPending} and
- * {@link #requeueAll} may append one summary batch-level event instead of one per row). Thread-safe.
+ * Recipients of batches: import, listing, counts and bulk status moves. A phone number occurs at
+ * most once per batch. Every status change appends one recipient {@code StatusEvent} per
+ * recipient to the {@link EventLog}, in the same unit of work (bulk moves append theirs in
+ * recipient id order). Creating recipients (import, copy) is not a status change and appends
+ * nothing. Readers of an unknown batch get empty results; writers get {@link NotFoundException}.
+ * Thread-safe.
  */
 public interface RecipientStore {
     /**
      * Opens a unit of work that adds recipients to a batch in chunks. Nothing is visible to other
      * readers, and nothing is kept, unless {@link ImportSession#commit()} is called.
+     *
+     * @throws NotFoundException if the batch does not exist
      */
     ImportSession openImport(BatchId batch);
 
-    /** Calls {@code action} with the E.164 number of every recipient already in the batch. */
+    /** Calls {@code action} with the E.164 number of every recipient already in the batch, in id order. */
     void forEachPhone(BatchId batch, Consumer<String> action);
 
     Optional<Recipient> find(RecipientId id);
@@ -33,21 +39,37 @@ public interface RecipientStore {
     /** Counts by status, derived from the rows (never a separately kept counter). */
     RecipientCounts counts(BatchId batch);
 
-    /** The distinct zone keys of the batch's pending recipients (for per-recipient hours). */
+    /**
+     * The distinct zone keys of the batch's pending recipients (for per-recipient hours), due or
+     * not; includes the empty key when some pending recipient's zone is unknown.
+     */
     Set<String> pendingZoneKeys(BatchId batch);
 
     /**
-     * Copies every recipient of {@code from} into {@code to} as fresh pending recipients
-     * (no attempts), e.g. a series parent's template into a new run. Returns how many.
+     * Copies every recipient of {@code from} (whatever its status) into {@code to} as fresh
+     * recipients, in id order: pending, zero attempts, no reason, no last attempt, {@code notBefore}
+     * = {@link Instant#EPOCH}; number, name, variables and zone key are kept. Numbers already in
+     * {@code to} are not copied again. Used e.g. to clone a series parent's template into a new
+     * run. Returns how many were copied.
+     *
+     * @throws NotFoundException if either batch does not exist
      */
     long copyRecipients(BatchId from, BatchId to);
 
-    /** Moves every pending recipient of the batch to skipped with the reason. Returns how many. */
+    /**
+     * Moves every pending recipient of the batch to skipped with the reason (due or not; notBefore,
+     * attempts and last attempt are kept). Each appends an event (skipped, detail = reason, no
+     * attempt id) at {@code at}. Returns how many.
+     */
     long skipPending(BatchId batch, String reason, Instant at);
 
     /**
-     * For a re-run: moves finished recipients back to pending with zero attempts in the run.
-     * With {@code unreachedOnly}, completed recipients stay as they are. Returns how many.
+     * For a re-run: moves finished recipients (completed, failed, busy, no_answer, skipped) back to
+     * pending, due at {@code at}, with zero attempts in the run and no reason; the last attempt and
+     * the attempt history are kept. With {@code unreachedOnly}, completed recipients stay as they
+     * are. Recipients already pending keep their status and notBefore but their attempts are reset
+     * to zero too; recipients in flight are left alone. Each moved recipient appends an event
+     * (pending, no detail, no attempt id) at {@code at}. Returns how many were moved.
      */
     long requeueAll(BatchId batch, boolean unreachedOnly, Instant at);
 }

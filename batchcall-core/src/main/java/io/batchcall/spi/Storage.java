@@ -5,6 +5,11 @@ package io.batchcall.spi;
  * usually implements all four parts on one database, so that the engine's guarded updates and the
  * event log stay consistent. Every part must be safe for use from many threads and, for shared
  * databases, from many engine nodes at once.
+ *
+ * <p>Methods that change state take the instant of the change as a parameter; the one exception is
+ * {@link BatchStore#update}, whose event an implementation stamps with its own injected
+ * {@link java.time.Clock} (hand it the engine's clock). Instants are stored at least to the
+ * microsecond.
  */
 public interface Storage {
     BatchStore batches();

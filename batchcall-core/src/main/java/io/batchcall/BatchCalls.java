@@ -1,0 +1,239 @@
+package io.batchcall;
+
+import io.batchcall.csv.ExistingNumbers;
+import io.batchcall.csv.ImportOptions;
+import io.batchcall.csv.ImportReport;
+import io.batchcall.csv.RecipientCsvImporter;
+import io.batchcall.internal.BatchOperations;
+import io.batchcall.internal.Engine;
+import io.batchcall.internal.EngineLoop;
+import io.batchcall.model.AccountId;
+import io.batchcall.model.Batch;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.BatchSpec;
+import io.batchcall.model.CallAttempt;
+import io.batchcall.model.NewRecipient;
+import io.batchcall.model.Recipient;
+import io.batchcall.model.RecipientId;
+import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.BatchQuery;
+import io.batchcall.spi.CallStatusSink;
+import io.batchcall.spi.CreditLedger;
+import io.batchcall.spi.ImportSession;
+import io.batchcall.spi.RecipientQuery;
+import io.batchcall.spi.Storage;
+import io.batchcall.spi.Telephony;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: batch-calling campaigns on the host's storage, carrier and ledger.
+ *
+ * <pre>{@code
+ * BatchCalls calls = BatchCalls.builder(storage, telephony, ledger).clock(clock).build();
+ * Batch draft = calls.createDraft(spec);
+ * calls.importRecipients(draft.id(), csvStream, ImportOptions.ofDefaults());
+ * calls.send(draft.id());
+ * calls.start();            // or call runOnce() from your own scheduler
+ * }</pre>
+ *
+ * <p>All methods are thread-safe. Refused operations throw a {@link BatchCallException} whose
+ * message names the batch and its status. Carrier status updates enter through
+ * {@link #statusSink()}. {@link #close()} stops the engine threads with a bounded wait.
+ */
+public final class BatchCalls implements AutoCloseable {
+    private final Storage storage;
+    private final Engine engine;
+    private final BatchOperations ops;
+    private final EngineLoop loop;
+
+    BatchCalls(Storage storage, Engine engine, BatchOperations ops, EngineLoop loop) {
+        this.storage = storage;
+        this.engine = engine;
+        this.ops = ops;
+        this.loop = loop;
+    }
+
+    /** Starts a builder with the three required ports. */
+    public static BatchCallsBuilder builder(Storage storage, Telephony telephony, CreditLedger ledger) {
+        return new BatchCallsBuilder(storage, telephony, ledger);
+    }
+
+    // --- drafts ---
+
+    /** Stores a new draft. */
+    public Batch createDraft(BatchSpec spec) {
+        return ops.createDraft(spec);
+    }
+
+    /** Replaces the spec of a draft (or the config of a recurring series). */
+    public Batch updateDraft(BatchId id, BatchSpec spec) {
+        return ops.updateDraft(id, spec);
+    }
+
+    /** Deletes a draft and its recipients. */
+    public void deleteDraft(BatchId id) {
+        ops.deleteDraft(id);
+    }
+
+    /**
+     * Adds recipients to a draft (or a series template) in one unit of work; numbers already in
+     * the batch are not added twice. Returns how many were added.
+     */
+    public long addRecipients(BatchId id, List<NewRecipient> recipients) {
+        ops.requireEditable(ops.get(id));
+        try (ImportSession session = storage.recipients().openImport(id)) {
+            for (int from = 0; from < recipients.size(); from += 1000) {
+                session.add(new ArrayList<>(recipients.subList(from, Math.min(recipients.size(), from + 1000))));
+            }
+            return session.commit();
+        }
+    }
+
+    /**
+     * Imports recipients from a CSV upload (UTF-8; header aliases, E.164 normalisation, per-row
+     * report) into a draft or a series template, in one unit of work: if the file is refused whole
+     * or anything fails part-way, nothing is stored. The stream is not closed.
+     *
+     * @throws io.batchcall.csv.CsvImportException if the file is refused whole (no phone column,
+     *     text that is not UTF-8, a limit exceeded); nothing was stored
+     * @throws IllegalStateTransitionException if the batch is not editable
+     */
+    public ImportReport importRecipients(BatchId id, InputStream csv, ImportOptions options) {
+        ops.requireEditable(ops.get(id));
+        try (ImportSession session = storage.recipients().openImport(id)) {
+            ImportReport report = RecipientCsvImporter.create().importCsv(csv, options,
+                    ExistingNumbers.of(storage.recipients(), id), session);
+            session.commit();
+            return report;
+        }
+    }
+
+    /**
+     * The CSV template users download: the accepted columns and one example row, UTF-8 with a
+     * byte-order mark and CRLF line ends, which Excel opens correctly.
+     */
+    public static String csvTemplate() {
+        return RecipientCsvImporter.csvTemplate();
+    }
+
+    // --- lifecycle ---
+
+    /** Sends a draft: now, at {@code spec.startAt()}, or as a recurring series. */
+    public Batch send(BatchId id) {
+        return ops.send(id);
+    }
+
+    /** Cancels: pending recipients become skipped; calls in flight finish. */
+    public Batch cancel(BatchId id) {
+        return ops.cancel(id);
+    }
+
+    /** Pauses a running batch until {@link #resume}. */
+    public Batch pause(BatchId id) {
+        return ops.pause(id);
+    }
+
+    /** Resumes a paused batch (it pauses again by itself if its window is closed). */
+    public Batch resume(BatchId id) {
+        return ops.resume(id);
+    }
+
+    /** Runs a completed, cancelled or failed batch again; attempt history is kept. */
+    public Batch rerun(BatchId id, RerunScope scope) {
+        return ops.rerun(id, scope);
+    }
+
+    public Batch pauseSeries(BatchId parentId) {
+        return ops.pauseSeries(parentId);
+    }
+
+    public Batch resumeSeries(BatchId parentId) {
+        return ops.resumeSeries(parentId);
+    }
+
+    /** Cancels the series and its scheduled and running runs. */
+    public Batch cancelSeries(BatchId parentId) {
+        return ops.cancelSeries(parentId);
+    }
+
+    // --- reading ---
+
+    public BatchSummary batch(BatchId id) {
+        Batch b = ops.get(id);
+        return new BatchSummary(b, storage.recipients().counts(id));
+    }
+
+    /** Batches newest first with their counts; series runs are under {@link #runs}. */
+    public List<BatchSummary> history(HistoryQuery q) {
+        Objects.requireNonNull(q, "query must not be null");
+        List<BatchSummary> out = new ArrayList<>();
+        for (Batch b : storage.batches().find(new BatchQuery(q.account(), q.statuses(), null, true, q.beforeId(),
+                q.limit()))) {
+            out.add(new BatchSummary(b, storage.recipients().counts(b.id())));
+        }
+        return out;
+    }
+
+    /** The runs of a recurring series, newest first. */
+    public List<BatchSummary> runs(BatchId parentId, int limit) {
+        List<BatchSummary> out = new ArrayList<>();
+        for (Batch b : storage.batches().find(BatchQuery.runsOf(parentId, limit))) {
+            out.add(new BatchSummary(b, storage.recipients().counts(b.id())));
+        }
+        return out;
+    }
+
+    public List<Recipient> recipients(BatchId id, RecipientQuery query) {
+        ops.get(id);
+        return storage.recipients().list(id, query);
+    }
+
+    public List<CallAttempt> attempts(RecipientId recipient) {
+        return storage.calls().attempts(recipient);
+    }
+
+    /** Reports how many inbound calls the account has now; they take concurrency slots. */
+    public void reportInboundCalls(AccountId account, int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("inbound calls must not be negative, but was " + calls);
+        }
+        storage.calls().setInboundCalls(account, calls);
+    }
+
+    /** Active calls of the account now (outbound in all batches plus inbound). */
+    public int activeCalls(AccountId account) {
+        return storage.calls().activeCalls(account);
+    }
+
+    // --- events and engine ---
+
+    /** Where the carrier adapter delivers call status updates. */
+    public CallStatusSink statusSink() {
+        return engine;
+    }
+
+    /** Listens to batch and recipient status changes from now on. Close the handle to stop. */
+    public AutoCloseable subscribe(BatchListener listener) {
+        return engine.subscribe(Objects.requireNonNull(listener, "listener must not be null"));
+    }
+
+    /** One engine step on the calling thread; returns the calls placed. */
+    public int runOnce() {
+        return engine.runOnce();
+    }
+
+    /** Starts the engine loop on its own named threads. */
+    public void start() {
+        loop.start();
+    }
+
+    /** Stops the loop and the dial threads, waiting a bounded time for dials in progress. */
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+}

@@ -1,0 +1,189 @@
+package io.batchcall;
+
+import io.batchcall.internal.BatchOperations;
+import io.batchcall.internal.Engine;
+import io.batchcall.internal.EngineLoop;
+import io.batchcall.internal.EngineSettings;
+import io.batchcall.model.Tariff;
+import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.CreditLedger;
+import io.batchcall.spi.DialGuard;
+import io.batchcall.spi.Storage;
+import io.batchcall.spi.Telephony;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures a {@link BatchCalls}. Defaults: UTC system clock, the default tariff (USD 0.005 per
+ * dial), allow-all dial guard, 2-minute claim lease, stale-call lookup after 10 minutes, 1-second
+ * poll, events every 200 ms, 8 dial threads, a random node name.
+ */
+public final class BatchCallsBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCallsBuilder.class);
+
+    private final Storage storage;
+    private final Telephony telephony;
+    private final CreditLedger ledger;
+    private Clock clock = Clock.systemUTC();
+    private Tariff tariff = Tariff.ofDefaults();
+    private DialGuard dialGuard = DialGuard.ALLOW_ALL;
+    private final List<BatchListener> listeners = new ArrayList<>();
+    private String nodeName = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private Duration lease = Duration.ofMinutes(2);
+    private Duration staleCallAfter = Duration.ofMinutes(10);
+    private Duration carrierBackoff = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration eventInterval = Duration.ofMillis(200);
+    private Duration shutdownWait = Duration.ofSeconds(10);
+    private int claimChunk = 10;
+    private int maxDialsPerStep = 500;
+    private int dialThreads = 8;
+    private ExecutorService dialExecutor;
+    private double callsPerSecond;
+
+    BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
+        this.storage = Objects.requireNonNull(storage, "storage must not be null");
+        this.telephony = Objects.requireNonNull(telephony, "telephony must not be null");
+        this.ledger = Objects.requireNonNull(ledger, "ledger must not be null");
+    }
+
+    /** The time source for every decision (windows, leases, schedules). */
+    public BatchCallsBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock must not be null");
+        return this;
+    }
+
+    public BatchCallsBuilder tariff(Tariff value) {
+        this.tariff = Objects.requireNonNull(value, "tariff must not be null");
+        return this;
+    }
+
+    public BatchCallsBuilder dialGuard(DialGuard value) {
+        this.dialGuard = Objects.requireNonNull(value, "dialGuard must not be null");
+        return this;
+    }
+
+    public BatchCallsBuilder listener(BatchListener value) {
+        listeners.add(Objects.requireNonNull(value, "listener must not be null"));
+        return this;
+    }
+
+    /** Names this engine node in claims, logs and thread names. */
+    public BatchCallsBuilder nodeName(String value) {
+        if (value == null || !value.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("nodeName must be 1-64 characters of letters, digits and . _ -, but was '"
+                    + value + "'");
+        }
+        this.nodeName = value;
+        return this;
+    }
+
+    /** How long a claim may stay unplaced before another node reconciles it; 10 s to 1 h. */
+    public BatchCallsBuilder lease(Duration value) {
+        this.lease = within("lease", value, Duration.ofSeconds(10), Duration.ofHours(1));
+        return this;
+    }
+
+    /** After how long without news a placed call is looked up at the carrier; 1 min to 1 day. */
+    public BatchCallsBuilder staleCallAfter(Duration value) {
+        this.staleCallAfter = within("staleCallAfter", value, Duration.ofMinutes(1), Duration.ofDays(1));
+        return this;
+    }
+
+    /** Delay before re-dialing after the carrier said "try later" without a hint; 1 s to 1 h. */
+    public BatchCallsBuilder carrierBackoff(Duration value) {
+        this.carrierBackoff = within("carrierBackoff", value, Duration.ofSeconds(1), Duration.ofHours(1));
+        return this;
+    }
+
+    /** How often the loop runs a step; 10 ms to 1 min. */
+    public BatchCallsBuilder pollInterval(Duration value) {
+        this.pollInterval = within("pollInterval", value, Duration.ofMillis(10), Duration.ofMinutes(1));
+        return this;
+    }
+
+    /** How often the loop delivers events to listeners; 10 ms to 1 min. */
+    public BatchCallsBuilder eventInterval(Duration value) {
+        this.eventInterval = within("eventInterval", value, Duration.ofMillis(10), Duration.ofMinutes(1));
+        return this;
+    }
+
+    public BatchCallsBuilder shutdownWait(Duration value) {
+        this.shutdownWait = within("shutdownWait", value, Duration.ZERO, Duration.ofMinutes(10));
+        return this;
+    }
+
+    /** Recipients claimed per batch per round, for fairness between batches; 1 to 1000. */
+    public BatchCallsBuilder claimChunk(int value) {
+        this.claimChunk = between("claimChunk", value, 1, 1000);
+        return this;
+    }
+
+    /** The most calls one step places; 1 to 100000. */
+    public BatchCallsBuilder maxDialsPerStep(int value) {
+        this.maxDialsPerStep = between("maxDialsPerStep", value, 1, 100_000);
+        return this;
+    }
+
+    /** Threads that place calls concurrently (carrier requests block); 1 to 256. */
+    public BatchCallsBuilder dialThreads(int value) {
+        this.dialThreads = between("dialThreads", value, 1, 256);
+        return this;
+    }
+
+    /**
+     * Paces dials per from-number on this node (carriers limit calls per second; Twilio's default
+     * is 1). 0, the default, places dials as fast as slots allow. On several nodes, give each node
+     * its share of the carrier's limit.
+     */
+    public BatchCallsBuilder callsPerSecond(double value) {
+        if (!(value >= 0 && value <= 1000)) {
+            throw new IllegalArgumentException("callsPerSecond must be between 0 and 1000, but was " + value);
+        }
+        this.callsPerSecond = value;
+        return this;
+    }
+
+    /** Places calls on the host's executor instead of engine-owned threads (not shut down by close). */
+    public BatchCallsBuilder dialExecutor(ExecutorService value) {
+        this.dialExecutor = Objects.requireNonNull(value, "dialExecutor must not be null");
+        return this;
+    }
+
+    public BatchCalls build() {
+        boolean owns = dialExecutor == null;
+        ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
+        EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
+                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond);
+        Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool);
+        listeners.forEach(engine::subscribe);
+        EngineLoop loop = new EngineLoop(engine, nodeName, pollInterval, eventInterval, shutdownWait, pool, owns);
+        LOG.info("batchcall {}: tariff {} + {}/min (hold {} min), lease {}, stale after {}, poll {}, {} dial threads, "
+                + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),
+                lease, staleCallAfter, pollInterval, owns ? dialThreads : "host",
+                callsPerSecond == 0 ? "unpaced" : callsPerSecond);
+        return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop);
+    }
+
+    private static Duration within(String name, Duration value, Duration min, Duration max) {
+        Objects.requireNonNull(value, name + " must not be null");
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", but was " + value);
+        }
+        return value;
+    }
+
+    private static int between(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", but was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package io.batchcall;
+
+import io.batchcall.model.AccountId;
+import io.batchcall.model.BatchId;
+import io.batchcall.model.BatchStatus;
+import java.util.Set;
+
+/**
+ * A page of the batch history, newest first. Runs of a recurring series are listed under
+ * {@link BatchCalls#runs}, not here.
+ *
+ * @param account only this account; null for all
+ * @param statuses only these statuses; empty for all
+ * @param beforeId the last id of the previous page, or null for the first page
+ * @param limit page size, 1 to 1000
+ */
+public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId beforeId, int limit) {
+    public HistoryQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000, but was " + limit);
+        }
+    }
+
+    public static HistoryQuery of(AccountId account, int limit) {
+        return new HistoryQuery(account, Set.of(), null, limit);
+    }
+
+    public HistoryQuery withStatuses(Set<BatchStatus> only) {
+        return new HistoryQuery(account, only, beforeId, limit);
+    }
+
+    public HistoryQuery before(BatchId id) {
+        return new HistoryQuery(account, statuses, id, limit);
+    }
+}

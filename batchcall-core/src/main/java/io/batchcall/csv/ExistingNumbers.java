@@ -1,0 +1,27 @@
+package io.batchcall.csv;
+
+import io.batchcall.model.BatchId;
+import io.batchcall.spi.RecipientStore;
+import java.util.function.Consumer;
+
+/**
+ * Streams the E.164 numbers already in the batch an import adds to, so that rows repeating them
+ * are reported as duplicates. Called once, before the file is read; the importer keeps the numbers
+ * in a compact set (8 to 16 bytes each), never as strings.
+ */
+@FunctionalInterface
+public interface ExistingNumbers {
+    /** Calls {@code action} with each number, in E.164 form ({@code +14155552671}). */
+    void forEach(Consumer<String> action);
+
+    /** For a batch that has no recipients yet. */
+    static ExistingNumbers none() {
+        return action -> {
+        };
+    }
+
+    /** The numbers of {@code batch} as stored by {@code store}. */
+    static ExistingNumbers of(RecipientStore store, BatchId batch) {
+        return action -> store.forEachPhone(batch, action);
+    }
+}

@@ -1,0 +1,179 @@
+package io.batchcall.csv;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Locale;
+
+/**
+ * Settings of one CSV import. Immutable and thread-safe; start from {@link #ofDefaults()},
+ * {@link #custom()} or {@link #from(ImportOptions)}.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>defaultRegion</td><td>US</td><td>ISO 3166 region for numbers written without a country
+ *       code; {@code ZZ} requires every number to carry one</td></tr>
+ *   <tr><td>maxRows</td><td>unlimited</td><td>more data rows than this refuse the whole file</td></tr>
+ *   <tr><td>maxVariables</td><td>100</td><td>more variable columns than this refuse the whole file</td></tr>
+ *   <tr><td>maxFieldLength</td><td>1,000</td><td>a longer cell rejects its row</td></tr>
+ *   <tr><td>maxRejectionsKept</td><td>10,000</td><td>rejections and duplicates listed in the report
+ *       (each list); the counts are always exact</td></tr>
+ *   <tr><td>chunkSize</td><td>1,000</td><td>recipients per {@code ImportSession.add} call</td></tr>
+ *   <tr><td>validationThreads</td><td>available processors, at most 4</td><td>threads checking numbers;
+ *       1 checks them on the calling thread</td></tr>
+ * </table>
+ */
+public final class ImportOptions {
+    private static final ImportOptions DEFAULTS = new Builder().build();
+
+    private final String defaultRegion;
+    private final long maxRows;
+    private final int maxVariables;
+    private final int maxFieldLength;
+    private final int maxRejectionsKept;
+    private final int chunkSize;
+    private final int validationThreads;
+
+    private ImportOptions(Builder b) {
+        this.defaultRegion = b.defaultRegion;
+        this.maxRows = b.maxRows;
+        this.maxVariables = b.maxVariables;
+        this.maxFieldLength = b.maxFieldLength;
+        this.maxRejectionsKept = b.maxRejectionsKept;
+        this.chunkSize = b.chunkSize;
+        this.validationThreads = b.validationThreads;
+    }
+
+    public static ImportOptions ofDefaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** A builder holding {@code base}'s settings, to change a few. */
+    public static Builder from(ImportOptions base) {
+        return new Builder(base);
+    }
+
+    /** Region (ISO 3166 alpha-2, upper case) for numbers without a country code; {@code ZZ} for none. */
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    /** The most data rows a file may have; {@link Long#MAX_VALUE} means unlimited. */
+    public long maxRows() {
+        return maxRows;
+    }
+
+    public int maxVariables() {
+        return maxVariables;
+    }
+
+    /** The longest cell, in UTF-16 characters, after surrounding spaces are removed. */
+    public int maxFieldLength() {
+        return maxFieldLength;
+    }
+
+    public int maxRejectionsKept() {
+        return maxRejectionsKept;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public int validationThreads() {
+        return validationThreads;
+    }
+
+    @Override
+    public String toString() {
+        return "ImportOptions[defaultRegion=" + defaultRegion + ", maxRows="
+                + (maxRows == Long.MAX_VALUE ? "unlimited" : maxRows) + ", maxVariables=" + maxVariables
+                + ", maxFieldLength=" + maxFieldLength + ", maxRejectionsKept=" + maxRejectionsKept
+                + ", chunkSize=" + chunkSize + ", validationThreads=" + validationThreads + "]";
+    }
+
+    /** Collects settings; each setter checks its value and says what was wrong. */
+    public static final class Builder {
+        private String defaultRegion = "US";
+        private long maxRows = Long.MAX_VALUE;
+        private int maxVariables = 100;
+        private int maxFieldLength = 1_000;
+        private int maxRejectionsKept = 10_000;
+        private int chunkSize = 1_000;
+        private int validationThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+        private Builder() {
+        }
+
+        private Builder(ImportOptions base) {
+            defaultRegion = base.defaultRegion;
+            maxRows = base.maxRows;
+            maxVariables = base.maxVariables;
+            maxFieldLength = base.maxFieldLength;
+            maxRejectionsKept = base.maxRejectionsKept;
+            chunkSize = base.chunkSize;
+            validationThreads = base.validationThreads;
+        }
+
+        /**
+         * The region assumed for numbers written without a country code, such as {@code US} or
+         * {@code GB} (any case); {@code ZZ} means every number must start with {@code +} and its
+         * country code.
+         */
+        public Builder defaultRegion(String region) {
+            String upper = region == null ? null : region.strip().toUpperCase(Locale.ROOT);
+            if (upper == null || !("ZZ".equals(upper) || PhoneNumberUtil.getInstance().getSupportedRegions()
+                    .contains(upper))) {
+                throw new IllegalArgumentException("defaultRegion must be an ISO 3166 region code known to "
+                        + "libphonenumber (such as US or GB) or ZZ, but was '" + region + "'");
+            }
+            this.defaultRegion = upper;
+            return this;
+        }
+
+        public Builder maxRows(long maxRows) {
+            this.maxRows = requireRange("maxRows", maxRows, 1, Long.MAX_VALUE);
+            return this;
+        }
+
+        public Builder maxVariables(int maxVariables) {
+            this.maxVariables = (int) requireRange("maxVariables", maxVariables, 0, 10_000);
+            return this;
+        }
+
+        public Builder maxFieldLength(int maxFieldLength) {
+            this.maxFieldLength = (int) requireRange("maxFieldLength", maxFieldLength, 1, 1_000_000);
+            return this;
+        }
+
+        public Builder maxRejectionsKept(int maxRejectionsKept) {
+            this.maxRejectionsKept = (int) requireRange("maxRejectionsKept", maxRejectionsKept, 0, 10_000_000);
+            return this;
+        }
+
+        public Builder chunkSize(int chunkSize) {
+            this.chunkSize = (int) requireRange("chunkSize", chunkSize, 1, 100_000);
+            return this;
+        }
+
+        public Builder validationThreads(int validationThreads) {
+            this.validationThreads = (int) requireRange("validationThreads", validationThreads, 1, 64);
+            return this;
+        }
+
+        public ImportOptions build() {
+            return new ImportOptions(this);
+        }
+
+        private static long requireRange(String name, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max
+                        + ", but was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.batchcall.internal;
+
+import io.batchcall.model.Batch;
+import io.batchcall.model.BatchStatus;
+import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.BatchQuery;
+import io.batchcall.spi.CallStatusSink;
+import io.batchcall.spi.CallStatusUpdate;
+import io.batchcall.spi.CreditLedger;
+import io.batchcall.spi.DialGuard;
+import io.batchcall.spi.Storage;
+import io.batchcall.spi.Telephony;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine step. {@link #runOnce()} does, in order: start due batches and adjust running or
+ * paused ones to their windows, credit and deadlines; recover expired claims and stale calls
+ * through the carrier; dial up to the free slots fairly across running batches; complete batches
+ * with nothing left and spawn the next runs of recurring series; deliver new events to listeners.
+ * Safe to run on several threads or nodes at once against one store.
+ */
+public final class Engine implements CallStatusSink {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Storage storage;
+    private final Lifecycle lifecycle;
+    private final Reconciler reconciler;
+    private final DialRound dialRound;
+    private final SeriesRunner series;
+    private final CallOutcomes outcomes;
+    private final EventPump events;
+    private final BatchTransitions transitions;
+    private final Credit credit;
+
+    public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
+            EngineSettings settings, ExecutorService dialPool) {
+        this.storage = storage;
+        this.transitions = new BatchTransitions(storage.batches(), clock);
+        this.credit = new Credit(ledger, settings.tariff());
+        this.outcomes = new CallOutcomes(storage.calls(), storage.batches(), credit, clock);
+        this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), transitions, credit, clock);
+        this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settings,
+                clock);
+        Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff());
+        this.dialRound = new DialRound(storage.calls(), storage.recipients(), dialer, transitions, settings, clock,
+                dialPool);
+        this.series = new SeriesRunner(storage.batches(), storage.recipients(), transitions, clock);
+        this.events = new EventPump(storage.events());
+    }
+
+    /** One step; returns the number of calls placed. */
+    public int runOnce() {
+        int placed = 0;
+        placed += guarded("start due batches", () -> {
+            lifecycle.startDue();
+            lifecycle.adjust();
+            return 0;
+        });
+        placed += guarded("reconcile", () -> {
+            reconciler.run();
+            return 0;
+        });
+        placed += guarded("dial", () -> dialRound.run(running()));
+        placed += guarded("complete and spawn", () -> {
+            lifecycle.completeFinished();
+            series.step();
+            return 0;
+        });
+        guarded("deliver events", events::pump);
+        return placed;
+    }
+
+    private List<Batch> running() {
+        return storage.batches().find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING), 1000)).stream()
+                .filter(b -> !b.isSeriesParent()).toList();
+    }
+
+    private static int guarded(String what, java.util.function.IntSupplier part) {
+        try {
+            return part.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.error("engine step failed during '{}'; the next step tries again", what, e);
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean onCallStatus(CallStatusUpdate update) {
+        return outcomes.onCallStatus(update);
+    }
+
+    public AutoCloseable subscribe(BatchListener listener) {
+        return events.subscribe(listener);
+    }
+
+    /** Delivers pending events now (the loop also does this on its own cadence). */
+    public int deliverEvents() {
+        return events.pump();
+    }
+
+    BatchTransitions transitions() {
+        return transitions;
+    }
+
+    SeriesRunner series() {
+        return series;
+    }
+
+    boolean coversOneDial(io.batchcall.model.AccountId account) {
+        return credit.coversOneDial(account);
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+}

@@ -1,0 +1,20 @@
+package io.batchcall.internal;
+
+import io.batchcall.model.Tariff;
+import java.time.Duration;
+
+/**
+ * Effective engine configuration, validated by the builder.
+ *
+ * @param nodeName names this engine in claims and thread names
+ * @param lease how long a claim may stay {@code calling} before another node reconciles it
+ * @param staleCallAfter a placed call not heard of for this long is looked up at the carrier
+ * @param carrierBackoff delay before re-dialing after a retryable carrier refusal
+ * @param claimChunk recipients claimed per batch per round (fairness between batches)
+ * @param maxDialsPerStep upper bound on dials placed by one {@code runOnce}
+ * @param dialThreads threads placing calls concurrently within one step
+ * @param callsPerSecond dials per second per from-number on this node; 0 for no pacing
+ */
+public record EngineSettings(String nodeName, Tariff tariff, Duration lease, Duration staleCallAfter,
+        Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond) {
+}

@@ -1,0 +1,108 @@
+package io.batchcall.internal;
+
+import io.batchcall.model.Batch;
+import io.batchcall.model.BatchStatus;
+import io.batchcall.model.PauseReason;
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.spi.BatchQuery;
+import io.batchcall.spi.BatchStore;
+import io.batchcall.spi.RecipientQuery;
+import io.batchcall.spi.RecipientStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The time-driven batch moves of an engine step: start due batches, pause and resume on the
+ * call window and on credit, skip what is past the deadline, and complete batches with nothing
+ * left to call. Each move is a versioned update, so several nodes may run it at once.
+ */
+final class Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
+    private static final int PAGE = 1000;
+    private static final EnumSet<RecipientStatus> OPEN_WORK = EnumSet.of(RecipientStatus.PENDING,
+            RecipientStatus.CALLING, RecipientStatus.INITIATED, RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS);
+
+    private final BatchStore batches;
+    private final RecipientStore recipients;
+    private final BatchTransitions transitions;
+    private final Credit credit;
+    private final Clock clock;
+
+    Lifecycle(BatchStore batches, RecipientStore recipients, BatchTransitions transitions, Credit credit, Clock clock) {
+        this.batches = batches;
+        this.recipients = recipients;
+        this.transitions = transitions;
+        this.credit = credit;
+        this.clock = clock;
+    }
+
+    void startDue() {
+        Instant now = clock.instant();
+        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.SCHEDULED), PAGE))) {
+            if (b.scheduledFor() == null || !b.scheduledFor().isAfter(now)) {
+                transitions.tryMove(b, BatchStatus.RUNNING, null)
+                        .ifPresent(x -> LOG.info("batch {} started (scheduled for {})", b.id(), b.scheduledFor()));
+            }
+        }
+    }
+
+    /** Windows, credit and deadlines for running and paused batches. */
+    void adjust() {
+        Instant now = clock.instant();
+        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING, BatchStatus.PAUSED), PAGE))) {
+            if (b.isSeriesParent()) {
+                continue;
+            }
+            if (b.spec().deadline() != null && !now.isBefore(b.spec().deadline())) {
+                long skipped = recipients.skipPending(b.id(), "deadline " + b.spec().deadline() + " passed", now);
+                if (skipped > 0) {
+                    LOG.info("batch {}: deadline passed, {} pending recipients skipped", b.id(), skipped);
+                }
+            }
+            boolean open = b.spec().recipientLocalTime() || Windows.batchOpen(b, now);
+            if (b.status() == BatchStatus.RUNNING && !open) {
+                transitions.tryMove(b, BatchStatus.PAUSED, PauseReason.OUTSIDE_WINDOW);
+            } else if (b.status() == BatchStatus.PAUSED && open && resumesBySelf(b)) {
+                transitions.tryMove(b, BatchStatus.RUNNING, null);
+            }
+        }
+    }
+
+    private boolean resumesBySelf(Batch b) {
+        if (b.pauseReason() == PauseReason.OUTSIDE_WINDOW) {
+            return true;
+        }
+        return b.pauseReason() == PauseReason.INSUFFICIENT_CREDIT && credit.coversOneDial(b.account());
+    }
+
+    /** Completes running or paused batches that have nothing pending and nothing in flight. */
+    void completeFinished() {
+        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING, BatchStatus.PAUSED), PAGE))) {
+            if (b.isSeriesParent() || hasOpenWork(b)) {
+                continue;
+            }
+            transitions.tryMove(b, BatchStatus.COMPLETED, null).ifPresent(done -> {
+                // A retry queued between the check and the move reopens the batch.
+                if (hasOpenWork(done)) {
+                    transitions.tryMove(done, BatchStatus.RUNNING, null);
+                } else {
+                    LOG.info("batch {} completed", b.id());
+                }
+            });
+        }
+    }
+
+    boolean hasOpenWork(Batch b) {
+        for (RecipientStatus s : OPEN_WORK) {
+            List<?> one = recipients.list(b.id(), new RecipientQuery(s, null, 1));
+            if (!one.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package io.batchcall.internal;
+
+import io.batchcall.model.Batch;
+import io.batchcall.model.CallAttempt;
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.spi.BatchStore;
+import io.batchcall.spi.CallInfo;
+import io.batchcall.spi.CallStatusUpdate;
+import io.batchcall.spi.CallStore;
+import io.batchcall.spi.LookupRequest;
+import io.batchcall.spi.Telephony;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps slots from leaking: claims whose engine died (lease expired while {@code calling}) and
+ * placed calls whose terminal event never came are looked up at the carrier. A call the carrier
+ * knows is adopted and its status applied; a claim the carrier never saw goes back to pending.
+ */
+final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int BATCH = 200;
+
+    private final CallStore calls;
+    private final BatchStore batches;
+    private final Telephony telephony;
+    private final CallOutcomes outcomes;
+    private final Credit credit;
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    Reconciler(CallStore calls, BatchStore batches, Telephony telephony, CallOutcomes outcomes, Credit credit,
+            EngineSettings settings, Clock clock) {
+        this.calls = calls;
+        this.batches = batches;
+        this.telephony = telephony;
+        this.outcomes = outcomes;
+        this.credit = credit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void run() {
+        Instant now = clock.instant();
+        for (CallAttempt a : calls.expiredClaims(now, BATCH)) {
+            if (calls.takeOver(a.id(), settings.nodeName(), now, now.plus(settings.lease()))) {
+                recoverClaim(a);
+            }
+        }
+        for (CallAttempt a : calls.staleCalls(now.minus(settings.staleCallAfter()), BATCH)) {
+            checkStale(a);
+        }
+    }
+
+    private void recoverClaim(CallAttempt a) {
+        Optional<CallInfo> info;
+        try {
+            info = telephony.lookup(lookup(a));
+        } catch (RuntimeException e) {
+            LOG.warn("lookup of expired claim {} failed; will try again after the lease", a.id(), e);
+            return;
+        }
+        Instant now = clock.instant();
+        if (info.isEmpty()) {
+            credit.release(a.account(), a.id());
+            calls.release(a.id(), now, "recovered: the carrier has no call for this attempt", now);
+            LOG.info("attempt {} was claimed but never placed; recipient {} is pending again", a.id(), a.recipientId());
+            return;
+        }
+        calls.markPlaced(a.id(), info.get().providerCallId(), now);
+        apply(a, info.get());
+        LOG.info("attempt {} adopted as call {} ({})", a.id(), info.get().providerCallId(), info.get().status());
+    }
+
+    private void checkStale(CallAttempt a) {
+        Optional<CallInfo> info;
+        try {
+            info = telephony.lookup(lookup(a));
+        } catch (RuntimeException e) {
+            LOG.warn("lookup of call {} (attempt {}) failed", a.providerCallId(), a.id(), e);
+            calls.touch(a.id(), clock.instant());
+            return;
+        }
+        if (info.isEmpty()) {
+            outcomes.onCallStatus(new CallStatusUpdate(a.id(), a.providerCallId(), RecipientStatus.FAILED,
+                    clock.instant(), null, "the carrier has no record of this call"));
+            return;
+        }
+        if (!apply(a, info.get())) {
+            calls.touch(a.id(), clock.instant());
+        }
+    }
+
+    private boolean apply(CallAttempt a, CallInfo info) {
+        if (info.status() == RecipientStatus.INITIATED && a.status() != RecipientStatus.CALLING) {
+            return false;
+        }
+        return outcomes.onCallStatus(new CallStatusUpdate(a.id(), info.providerCallId(), info.status(),
+                clock.instant(), info.talkTime(), null));
+    }
+
+    private LookupRequest lookup(CallAttempt a) {
+        var from = batches.find(a.batchId()).map(Batch::spec).map(s -> s.fromNumber()).orElse(null);
+        return new LookupRequest(a.id(), a.providerCallId(), a.to(), from, a.claimedAt());
+    }
+}

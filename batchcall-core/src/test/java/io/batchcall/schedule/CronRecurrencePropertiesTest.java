@@ -1,0 +1,102 @@
+package io.batchcall.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/** Cron series near DST transitions: increasing, consistent indexes, ends, once-a-day behaviour. */
+class CronRecurrencePropertiesTest {
+
+    private static final int K = 20;
+
+    private static Gen<Integer> hours() {
+        return integers().between(0, 23).mix(arbitrary().pick(0, 1, 2, 3, 23), 50);
+    }
+
+    private static Gen<Integer> minutes() {
+        return integers().between(0, 59).mix(arbitrary().pick(0, 15, 30, 45), 50);
+    }
+
+    static Gen<String> expressions() {
+        Gen<String> daily = minutes().zip(hours(), (m, h) -> m + " " + h + " * * *");
+        Gen<String> steps = arbitrary().pick(10, 15, 20, 30).zip(hours(), (s, h) -> "*/" + s + " " + h + " * * *");
+        Gen<String> hourly = minutes().map(m -> m + " * * * *");
+        Gen<String> weekdays = minutes().zip(hours(), (m, h) -> m + " " + h + " * * 1-5");
+        Gen<String> monthEnd = minutes().zip(hours(), (m, h) -> m + " " + h + " 31 * *");
+        return Generate.oneOf(daily, steps, hourly, weekdays, monthEnd);
+    }
+
+    static Gen<ZonedDateTime> anchors() {
+        return ScheduleGens.zones().zip(ScheduleGens.instantSeeds(), booleans().all(),
+                (zone, seed, later) -> ScheduleGens.anchor(zone, LocalTime.MIDNIGHT, seed, later)
+                        .plusSeconds(ScheduleGens.instant(zone, seed).getEpochSecond() % 86_400));
+    }
+
+    static Gen<CronRecurrence> recurrences() {
+        return expressions().zip(anchors(), (expression, anchor) ->
+                Recurrence.cron(expression, anchor.getZone(), anchor.toInstant()));
+    }
+
+    @Test
+    void occurrencesIncreaseAndIndexesAgree() {
+        qt().withExamples(200).forAll(recurrences(), integers().between(0, K - 2)).checkAssert((r, j) -> {
+            List<Occurrence> all = RecurrencePropertiesTest.walk(r, K);
+
+            assertThat(all).hasSize(K);
+            assertThat(all.get(0).at()).isAfterOrEqualTo(r.anchor());
+            for (int k = 1; k < K; k++) {
+                assertThat(all.get(k).at()).isAfter(all.get(k - 1).at());
+                assertThat(all.get(k).index()).isEqualTo(k);
+            }
+            assertThat(r.occurrence(j)).contains(all.get(j).at());
+            Instant between = all.get(j).at().plusSeconds(1);
+            assertThat(r.firstAfter(between)).contains(all.get(j + 1));
+            assertThat(r.firstAfter(between, all.get(j / 2))).contains(all.get(j + 1));
+            for (Recurrence ended : List.of(r.endingAfter(j + 1), r.endingAt(all.get(j).at()))) {
+                assertThat(ended.firstAfter(all.get(j).at().minusSeconds(1), all.get(j / 2))).contains(all.get(j));
+                assertThat(ended.firstAfter(between, all.get(j))).isEmpty();
+            }
+        });
+    }
+
+    /** "m h * * *" runs at most once per local day, at h:m, skipping only a day whose h:m is in a gap. */
+    @Test
+    void onceADayExpressionsRunOncePerDaySkippingOnlyGapDays() {
+        qt().withExamples(100).forAll(minutes(), hours(), anchors()).checkAssert((m, h, anchor) -> {
+            Recurrence r = Recurrence.cron(m + " " + h + " * * *", anchor.getZone(), anchor.toInstant());
+            LocalTime time = LocalTime.of(h, m);
+            List<Occurrence> all = RecurrencePropertiesTest.walk(r, K);
+            LocalDate previous = null;
+            for (Occurrence o : all) {
+                ZonedDateTime at = o.at().atZone(r.zone());
+                assertThat(at.toLocalTime()).isEqualTo(time);
+                if (previous != null) {
+                    long days = ChronoUnit.DAYS.between(previous, at.toLocalDate());
+                    assertThat(days).isPositive();
+                    for (LocalDate skipped = previous.plusDays(1); skipped.isBefore(at.toLocalDate()); skipped = skipped.plusDays(1)) {
+                        // cron-utils 9.2.1 also skips a time that falls exactly at the end of a gap
+                        // (Lord Howe's 02:00 -> 02:30 change skips a 02:30 run): accept both.
+                        var rules = r.zone().getRules();
+                        boolean inGap = rules.getValidOffsets(skipped.atTime(time)).isEmpty();
+                        boolean atGapEnd = rules.getValidOffsets(skipped.atTime(time).minusMinutes(1)).isEmpty();
+                        assertThat(inGap || atGapEnd).as("%s %s skipped: must be in or at the end of a gap",
+                                skipped, time).isTrue();
+                    }
+                }
+                previous = at.toLocalDate();
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package io.batchcall.inmemory;
+
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.spi.CallRequest;
+import io.batchcall.spi.CallStatusUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One call at the simulated carrier: its outcome and the instants of its status changes. */
+final class SimulatedCall {
+    private final String callId;
+    private final CallRequest request;
+    private final SimulatedOutcome outcome;
+    private final Instant placedAt;
+    private final Duration ring;
+    private final Duration talk;
+    private Instant endedAt;
+    private RecipientStatus endStatus;
+    private Duration endTalk;
+
+    SimulatedCall(String callId, CallRequest request, SimulatedOutcome outcome, Instant placedAt, Duration ring,
+            Duration talk) {
+        this.callId = callId;
+        this.request = request;
+        this.outcome = outcome;
+        this.placedAt = placedAt;
+        this.ring = ring;
+        this.talk = talk;
+        this.endStatus = outcome.terminal();
+        this.endedAt = placedAt.plus(ring).plus(outcome == SimulatedOutcome.ANSWERED ? talk : Duration.ZERO);
+        this.endTalk = outcome == SimulatedOutcome.ANSWERED ? talk : Duration.ZERO;
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    CallRequest request() {
+        return request;
+    }
+
+    Instant endedAt() {
+        return endedAt;
+    }
+
+    /** The events after the placement (ringing, in_progress, terminal), in time order. */
+    List<CallStatusUpdate> timeline() {
+        List<CallStatusUpdate> events = new ArrayList<>();
+        if (outcome != SimulatedOutcome.FAILED) {
+            events.add(update(RecipientStatus.RINGING, placedAt.plusMillis(Math.min(1000, ring.toMillis() / 2)),
+                    null));
+        }
+        if (outcome == SimulatedOutcome.ANSWERED) {
+            events.add(update(RecipientStatus.IN_PROGRESS, placedAt.plus(ring), null));
+        }
+        events.add(terminal());
+        return events;
+    }
+
+    CallStatusUpdate terminal() {
+        return update(endStatus, endedAt, endTalk);
+    }
+
+    private CallStatusUpdate update(RecipientStatus status, Instant at, Duration talkTime) {
+        String reason = status == RecipientStatus.FAILED ? "simulated carrier failure" : null;
+        return new CallStatusUpdate(request.attemptId(), callId, status, at, talkTime, reason);
+    }
+
+    RecipientStatus statusAt(Instant now) {
+        if (!now.isBefore(endedAt)) {
+            return endStatus;
+        }
+        if (outcome == SimulatedOutcome.ANSWERED && !now.isBefore(placedAt.plus(ring))) {
+            return RecipientStatus.IN_PROGRESS;
+        }
+        return now.isAfter(placedAt) ? RecipientStatus.RINGING : RecipientStatus.INITIATED;
+    }
+
+    Duration talkTimeAt(Instant now) {
+        return now.isBefore(endedAt) ? null : endTalk;
+    }
+
+    /** Ends the call now if it is still up; returns whether it was. */
+    boolean hangUp(Instant now) {
+        if (!now.isBefore(endedAt)) {
+            return false;
+        }
+        boolean talking = outcome == SimulatedOutcome.ANSWERED && !now.isBefore(placedAt.plus(ring));
+        endStatus = talking ? RecipientStatus.COMPLETED : RecipientStatus.NO_ANSWER;
+        endTalk = talking ? Duration.between(placedAt.plus(ring), now) : Duration.ZERO;
+        endedAt = now;
+        return true;
+    }
+}

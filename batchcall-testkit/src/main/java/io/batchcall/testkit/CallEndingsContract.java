@@ -1,0 +1,195 @@
+package io.batchcall.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.batchcall.IllegalStateTransitionException;
+import io.batchcall.NotFoundException;
+import io.batchcall.model.AttemptId;
+import io.batchcall.model.Batch;
+import io.batchcall.model.CallAttempt;
+import io.batchcall.model.Money;
+import io.batchcall.model.Recipient;
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.model.StatusEvent;
+import io.batchcall.spi.CallStore;
+import io.batchcall.spi.Claim;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of how claims and calls end in {@link CallStore}: release (not a dial),
+ * finishUndialed, requeue for a retry, and recordCost. Subclass it and implement
+ * {@link #newStorage(java.time.Clock)}.
+ */
+public abstract class CallEndingsContract extends StorageContractSupport {
+    private static final AttemptId UNKNOWN = AttemptId.of(987_654_321L);
+
+    private CallStore calls() {
+        return storage.calls();
+    }
+
+    @Test
+    void releaseGivesTheClaimBackWithoutCountingADial() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim c = claimOne(b);
+        clock.advance(Duration.ofSeconds(4));
+        long cursor = storage.events().latest();
+        Instant due = now().plusSeconds(60);
+        assertThat(calls().release(c.attempt().id(), due, "rate limited", now())).isTrue();
+
+        Recipient r = recipient(c.recipient().id());
+        assertThat(r.status()).isEqualTo(RecipientStatus.PENDING);
+        assertThat(r.attempts()).isZero();
+        assertThat(r.notBefore()).isEqualTo(due);
+        assertThat(r.reason()).isNull();
+        assertThat(r.lastAttempt()).isEqualTo(c.attempt().id());
+        CallAttempt a = attempt(c.attempt().id());
+        assertThat(a.status()).isEqualTo(RecipientStatus.SKIPPED);
+        assertThat(a.reason()).isEqualTo("rate limited");
+        assertThat(a.endedAt()).isEqualTo(now());
+        assertThat(a.talkTime()).isNull();
+        assertThat(calls().activeCalls(b.id())).isZero();
+        assertThat(calls().activeCalls(ACCOUNT)).isZero();
+        List<StatusEvent> events = eventsAfter(cursor);
+        assertThat(events).extracting(StatusEvent::status).containsExactly("pending");
+        assertThat(events.get(0).detail()).isEqualTo("rate limited");
+        assertThat(events.get(0).attemptId()).isEqualTo(a.id());
+        assertThat(events.get(0).at()).isEqualTo(now());
+
+        assertThat(calls().release(a.id(), due, "again", now())).isFalse();
+        assertThat(carrier(a.id(), RecipientStatus.RINGING)).as("a released attempt takes no carrier status").isFalse();
+        clock.set(due);
+        Claim again = claimOne(b);
+        assertThat(again.attempt().number()).isEqualTo(1);
+        assertThat(again.recipient().attempts()).isEqualTo(1);
+        assertThat(calls().attempts(r.id())).extracting(CallAttempt::status)
+                .containsExactly(RecipientStatus.SKIPPED, RecipientStatus.CALLING);
+    }
+
+    @Test
+    void releaseOfAPlacedCallIsRefused() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim c = placeOne(b);
+        assertThat(calls().release(c.attempt().id(), now(), "too late", now())).isFalse();
+        assertThat(calls().release(UNKNOWN, now(), "unknown", now())).isFalse();
+        assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.INITIATED);
+    }
+
+    @Test
+    void finishUndialedEndsTheClaimWithTheOutcome() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 2);
+        Claim skipped = claimOne(b);
+        Claim failed = claimOne(b);
+        long cursor = storage.events().latest();
+        assertThat(calls().finishUndialed(skipped.attempt().id(), RecipientStatus.SKIPPED, "on do-not-call list",
+                now())).isTrue();
+        assertThat(calls().finishUndialed(failed.attempt().id(), RecipientStatus.FAILED, "invalid number", now()))
+                .isTrue();
+        Recipient r = recipient(skipped.recipient().id());
+        assertThat(r.status()).isEqualTo(RecipientStatus.SKIPPED);
+        assertThat(r.reason()).isEqualTo("on do-not-call list");
+        assertThat(r.attempts()).isEqualTo(1);
+        CallAttempt a = attempt(failed.attempt().id());
+        assertThat(a.status()).isEqualTo(RecipientStatus.FAILED);
+        assertThat(a.reason()).isEqualTo("invalid number");
+        assertThat(a.endedAt()).isEqualTo(now());
+        assertThat(a.placedAt()).isNull();
+        assertThat(recipient(failed.recipient().id()).status()).isEqualTo(RecipientStatus.FAILED);
+        assertThat(calls().activeCalls(ACCOUNT)).isZero();
+        List<StatusEvent> events = eventsAfter(cursor);
+        assertThat(events).extracting(StatusEvent::status).containsExactly("skipped", "failed");
+        assertThat(events).extracting(StatusEvent::detail).containsExactly("on do-not-call list", "invalid number");
+        assertThat(events).extracting(StatusEvent::attemptId).containsExactly(skipped.attempt().id(),
+                failed.attempt().id());
+        assertThat(calls().finishUndialed(failed.attempt().id(), RecipientStatus.SKIPPED, "again", now())).isFalse();
+    }
+
+    @Test
+    void finishUndialedRefusesOtherOutcomesAndPlacedCalls() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 2);
+        Claim c = claimOne(b);
+        assertThatThrownBy(() -> calls().finishUndialed(c.attempt().id(), RecipientStatus.BUSY, "x", now()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(attempt(c.attempt().id()).status()).isEqualTo(RecipientStatus.CALLING);
+        Claim placed = placeOne(b);
+        assertThat(calls().finishUndialed(placed.attempt().id(), RecipientStatus.FAILED, "x", now())).isFalse();
+        assertThat(calls().finishUndialed(UNKNOWN, RecipientStatus.FAILED, "x", now())).isFalse();
+    }
+
+    @Test
+    void requeueQueuesTheLatestUnsuccessfulAttempt() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim first = finishOne(b, RecipientStatus.BUSY);
+        long cursor = storage.events().latest();
+        Instant due = now().plus(Duration.ofMinutes(15));
+        assertThat(calls().requeue(first.attempt().id(), due, now())).isTrue();
+        Recipient r = recipient(first.recipient().id());
+        assertThat(r.status()).isEqualTo(RecipientStatus.PENDING);
+        assertThat(r.notBefore()).isEqualTo(due);
+        assertThat(r.attempts()).isEqualTo(1);
+        assertThat(r.reason()).isNull();
+        assertThat(attempt(first.attempt().id()).status()).as("history kept").isEqualTo(RecipientStatus.BUSY);
+        List<StatusEvent> events = eventsAfter(cursor);
+        assertThat(events).extracting(StatusEvent::status).containsExactly("pending");
+        assertThat(events.get(0).attemptId()).isEqualTo(first.attempt().id());
+        assertThat(calls().requeue(first.attempt().id(), due, now())).as("already pending").isFalse();
+
+        clock.set(due);
+        Claim second = finishOne(b, RecipientStatus.NO_ANSWER);
+        assertThat(calls().requeue(first.attempt().id(), now(), now())).as("not the latest attempt").isFalse();
+        assertThat(calls().requeue(second.attempt().id(), now(), now())).isTrue();
+    }
+
+    @Test
+    void requeueRefusesUnfinishedCompletedAndUndialedAttempts() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 4);
+        Claim done = finishOne(b, RecipientStatus.COMPLETED);
+        Claim inFlight = placeOne(b);
+        Claim calling = claimOne(b);
+        Claim released = claimOne(b);
+        calls().release(released.attempt().id(), now(), "x", now());
+        assertThat(calls().requeue(done.attempt().id(), now(), now())).isFalse();
+        assertThat(calls().requeue(inFlight.attempt().id(), now(), now())).isFalse();
+        assertThat(calls().requeue(calling.attempt().id(), now(), now())).isFalse();
+        assertThat(calls().requeue(released.attempt().id(), now(), now())).isFalse();
+        assertThat(calls().requeue(UNKNOWN, now(), now())).isFalse();
+        assertThat(recipient(done.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+    }
+
+    @Test
+    void recordCostKeepsTheFirstCost() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 2);
+        Claim c = finishOne(b, RecipientStatus.COMPLETED);
+        long cursor = storage.events().latest();
+        calls().recordCost(c.attempt().id(), Money.usd("0.025"));
+        calls().recordCost(c.attempt().id(), Money.usd("0.025"));
+        calls().recordCost(c.attempt().id(), Money.usd("9.99"));
+        assertThat(attempt(c.attempt().id()).cost()).isEqualTo(Money.usd("0.025"));
+        assertThat(storage.events().latest()).isEqualTo(cursor);
+        Claim undialed = claimOne(b);
+        calls().finishUndialed(undialed.attempt().id(), RecipientStatus.FAILED, "x", now());
+        calls().recordCost(undialed.attempt().id(), Money.usd("0"));
+        assertThat(attempt(undialed.attempt().id()).cost()).isEqualTo(Money.usd("0"));
+    }
+
+    @Test
+    void recordCostNeedsAFinishedAttempt() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim c = placeOne(b);
+        assertThatThrownBy(() -> calls().recordCost(c.attempt().id(), Money.usd("0.01")))
+                .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining(c.attempt().id().toString());
+        assertThat(attempt(c.attempt().id()).cost()).isNull();
+        assertThatThrownBy(() -> calls().recordCost(UNKNOWN, Money.usd("0.01"))).isInstanceOf(NotFoundException.class);
+    }
+}
