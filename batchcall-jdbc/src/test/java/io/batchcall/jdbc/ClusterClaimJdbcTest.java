@@ -32,8 +32,8 @@ abstract class ClusterClaimJdbcTest extends JdbcTestBase {
     void concurrentNodesNeverExceedTheCapNorClaimTwice() throws Exception {
         Storage first = storage();
         Storage second = JdbcStorage.builder(db().anotherPool(ds, 4)).build();
-        Batch b = ClaimJdbcTest.running(first, "acme", CAP, CAP, RECIPIENTS);
-        Batch other = ClaimJdbcTest.running(first, "acme", CAP, CAP, RECIPIENTS);
+        Batch b = Fixtures.running(first, "acme", CAP, CAP, RECIPIENTS);
+        Batch other = Fixtures.running(first, "acme", CAP, CAP, RECIPIENTS);
         AtomicInteger held = new AtomicInteger();
         AtomicInteger maxHeld = new AtomicInteger();
         Set<Long> claimed = ConcurrentHashMap.newKeySet();
@@ -45,7 +45,7 @@ abstract class ClusterClaimJdbcTest extends JdbcTestBase {
             Batch batch = w % 4 < 2 ? b : other;
             workers.add(pool.submit(() -> {
                 while (true) {
-                    List<Claim> claims = node.calls().claim(ClaimJdbcTest.request(batch, 2, T0));
+                    List<Claim> claims = node.calls().claim(Fixtures.claimRequest(batch, 2, T0));
                     if (claims.isEmpty() && node.recipients().counts(batch.id()).pending() == 0) {
                         return null;
                     }

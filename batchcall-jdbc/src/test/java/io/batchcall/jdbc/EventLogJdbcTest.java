@@ -3,8 +3,6 @@ package io.batchcall.jdbc;
 import static io.batchcall.jdbc.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batchcall.model.Batch;
-import io.batchcall.model.BatchStatus;
 import io.batchcall.model.NewBatch;
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.Storage;
@@ -20,22 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The event log: numbered after commit, so readers never skip an event that committed late. */
 abstract class EventLogJdbcTest extends JdbcTestBase {
-    @Test
-    void statusChangesAppearInOrderWithACursor() {
-        Storage s = storage();
-        assertThat(s.events().latest()).isZero();
-        Batch b = s.batches().create(NewBatch.draft(Fixtures.spec("acme"), T0));
-        Batch running = s.batches().update(b.withStatus(BatchStatus.RUNNING, null));
-        s.batches().update(running.withStatus(BatchStatus.PAUSED, io.batchcall.model.PauseReason.MANUAL));
-        List<StatusEvent> all = s.events().after(0, 10);
-        assertThat(all).extracting(StatusEvent::status).containsExactly("draft", "running", "paused");
-        assertThat(all).extracting(StatusEvent::sequence).containsExactly(1L, 2L, 3L);
-        assertThat(all.get(2).detail()).isEqualTo("manual");
-        assertThat(all.get(2).at()).isEqualTo(T0);
-        assertThat(s.events().after(1, 1)).extracting(StatusEvent::status).containsExactly("running");
-        assertThat(s.events().latest()).isEqualTo(3);
-    }
-
     @Test
     void anEventThatCommitsLateIsNumberedAfterTheOnesAlreadyRead() throws Exception {
         Storage s = storage();

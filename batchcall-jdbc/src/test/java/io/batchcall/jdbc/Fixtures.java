@@ -9,6 +9,7 @@ import io.batchcall.model.NewBatch;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.schedule.CallWindow;
+import io.batchcall.spi.ClaimRequest;
 import io.batchcall.spi.ImportSession;
 import io.batchcall.spi.Storage;
 import java.time.Instant;
@@ -34,10 +35,6 @@ final class Fixtures {
         return spec(account).toBuilder().concurrency(new ConcurrencyPolicy(cap, 0, batchLimit)).build();
     }
 
-    static Batch running(Storage s, String account) {
-        return s.batches().create(new NewBatch(spec(account), BatchStatus.RUNNING, null, -1, null, T0));
-    }
-
     static PhoneNumber phone(long i) {
         return new PhoneNumber("+1" + (2_000_000_000L + i));
     }
@@ -51,6 +48,19 @@ final class Fixtures {
             out.add(new NewRecipient(phone(i), "Person " + i, vars, i % 2 == 0 ? "Europe/Berlin" : "America/New_York"));
         }
         return out;
+    }
+
+    /** A running batch with a cap, a batch limit and {@code recipients} imported. */
+    static Batch running(Storage s, String account, int cap, int batchLimit, int recipients) {
+        Batch b = s.batches().create(new NewBatch(spec(account, cap, batchLimit), BatchStatus.RUNNING, null, -1, null,
+                T0));
+        importRecipients(s, b, recipients);
+        return b;
+    }
+
+    static ClaimRequest claimRequest(Batch b, int max, Instant now) {
+        return new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now, now.plusSeconds(60), "node-a", max,
+                null);
     }
 
     /** Imports {@code n} recipients in chunks of 10,000 and commits. */

@@ -25,23 +25,7 @@ class H2JdbcTest {
     }
 
     @Nested
-    class Claims extends ClaimJdbcTest {
-        @Override
-        TestDb db() {
-            return DB;
-        }
-    }
-
-    @Nested
     class Cluster extends ClusterClaimJdbcTest {
-        @Override
-        TestDb db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Transitions extends TransitionsJdbcTest {
         @Override
         TestDb db() {
             return DB;

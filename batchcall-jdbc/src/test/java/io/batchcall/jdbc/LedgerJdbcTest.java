@@ -1,11 +1,9 @@
 package io.batchcall.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
-import io.batchcall.spi.Capture;
 import io.batchcall.spi.CreditLedger;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -16,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The credit ledger: idempotent by key, never below zero, across pools. */
+/** The credit ledger across pools (the contract suites cover one pool). */
 abstract class LedgerJdbcTest extends JdbcTestBase {
     private static final AccountId ACME = AccountId.of("acme");
     private static final Currency USD = Currency.getInstance("USD");
@@ -24,31 +22,6 @@ abstract class LedgerJdbcTest extends JdbcTestBase {
     CreditLedger ledger() {
         storage();
         return JdbcCreditLedger.builder(ds).build();
-    }
-
-    @Test
-    void holdsCapturesAndReleasesByKey() {
-        CreditLedger l = ledger();
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("0"));
-        l.topUp(ACME, Money.usd("1.00"), "t1");
-        l.topUp(ACME, Money.usd("1.00"), "t1");
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("1"));
-        assertThat(l.hold(ACME, Money.usd("0.4"), "h1")).isPresent();
-        assertThat(l.hold(ACME, Money.usd("0.4"), "h1")).isPresent();
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("0.6"));
-        assertThat(l.hold(ACME, Money.usd("0.7"), "h2")).isEmpty();
-        Capture c = l.capture(ACME, "h1", Money.usd("0.25"));
-        assertThat(c).isEqualTo(new Capture(Money.usd("0.25"), Money.usd("0")));
-        assertThat(l.capture(ACME, "h1", Money.usd("0.99"))).isEqualTo(c);
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("0.75"));
-        l.hold(ACME, Money.usd("0.5"), "h3");
-        l.release(ACME, "h3");
-        l.release(ACME, "h3");
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("0.75"));
-        assertThat(l.capture(ACME, "no-hold", Money.usd("1"))).isEqualTo(new Capture(Money.usd("0.75"),
-                Money.usd("0.25")));
-        assertThat(l.available(ACME, USD)).isEqualTo(Money.usd("0"));
-        assertThatThrownBy(() -> l.topUp(ACME, Money.usd("0"), "t0")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

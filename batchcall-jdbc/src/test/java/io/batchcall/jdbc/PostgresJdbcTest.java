@@ -25,23 +25,7 @@ class PostgresJdbcTest {
     }
 
     @Nested
-    class Claims extends ClaimJdbcTest {
-        @Override
-        TestDb db() {
-            return DB;
-        }
-    }
-
-    @Nested
     class Cluster extends ClusterClaimJdbcTest {
-        @Override
-        TestDb db() {
-            return DB;
-        }
-    }
-
-    @Nested
-    class Transitions extends TransitionsJdbcTest {
         @Override
         TestDb db() {
             return DB;

@@ -2,6 +2,8 @@ package io.batchcall.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.batchcall.testkit.postgres.PostgresDatabase;
+import io.batchcall.testkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,12 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Hands out fresh, empty databases as pooled DataSources whose session time zone differs from the
- * JVM's (surefire runs the JVM in America/New_York). Closes them after the test class.
+ * JVM's (surefire runs the JVM in America/New_York; PostgreSQL sessions get the testkit's zone).
+ * Closes and drops them after the test class.
  */
 public abstract class TestDb implements AfterAllCallback {
-    /** Session zones far from the JVM's: +05:45 and +12:45/+13:45. */
+    /** The H2 session zone, far from the JVM's: +05:45. */
     static final String H2_SESSION_ZONE = "Asia/Kathmandu";
-    static final String PG_SESSION_ZONE = "Pacific/Chatham";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final List<HikariDataSource> open = new ArrayList<>();
@@ -51,7 +53,7 @@ public abstract class TestDb implements AfterAllCallback {
 
     /** A new empty database with a pool of up to {@code poolSize} connections. */
     public DataSource fresh(int poolSize) {
-        HikariConfig c = config("bc_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+        HikariConfig c = config("jdbctest_" + COUNTER.incrementAndGet());
         c.setMaximumPoolSize(poolSize);
         c.setMinimumIdle(0);
         HikariDataSource ds = new HikariDataSource(c);
@@ -88,38 +90,24 @@ public abstract class TestDb implements AfterAllCallback {
         }
     }
 
-    /** Creates a database per {@link #fresh} on a PostgreSQL server (dev: -Dbatchcall.test.pg.url). */
+    /** A database per {@link #fresh} on the testkit's PostgreSQL server (embedded, or BATCHCALL_PG_URL). */
     private static final class PostgresDb extends TestDb {
-        private final String server = System.getProperty("batchcall.test.pg.url",
-                "jdbc:postgresql://127.0.0.1:55433/postgres");
-        private final List<String> names = new ArrayList<>();
+        private final List<PostgresDatabase> databases = new ArrayList<>();
+
+        @Override
+        HikariConfig config(String name) {
+            PostgresDatabase db = PostgresServer.shared().createDatabase(name);
+            databases.add(db);
+            HikariConfig c = new HikariConfig();
+            c.setDataSource(db.dataSource());
+            return c;
+        }
 
         @Override
         public void afterAll(ExtensionContext context) throws Exception {
             super.afterAll(context);
-            try (Connection c = java.sql.DriverManager.getConnection(server, "postgres", "");
-                    Statement s = c.createStatement()) {
-                for (String name : names) {
-                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                }
-            }
-            names.clear();
-        }
-
-        @Override
-        HikariConfig config(String name) {
-            try (Connection c = java.sql.DriverManager.getConnection(server, "postgres", "");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-                names.add(name);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot create test database on " + server, e);
-            }
-            HikariConfig c = new HikariConfig();
-            c.setJdbcUrl(server.substring(0, server.lastIndexOf('/') + 1) + name);
-            c.setUsername("postgres");
-            c.setConnectionInitSql("SET TIME ZONE '" + PG_SESSION_ZONE + "'");
-            return c;
+            databases.forEach(PostgresDatabase::close);
+            databases.clear();
         }
 
         @Override

@@ -1,10 +1,13 @@
 package io.batchcall.jdbc.internal;
 
+import io.batchcall.IllegalStateTransitionException;
 import io.batchcall.NotFoundException;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.model.Money;
+import io.batchcall.model.RecipientStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reading attempts, leases for recovery, and the small writes that change no status. */
@@ -17,29 +20,44 @@ final class AttemptQueries {
         this.t = t;
     }
 
+    /** Keeps the first cost; refuses an unknown or unfinished attempt. */
     void recordCost(long attempt, Money cost) {
+        Objects.requireNonNull(cost, "cost must not be null");
         jdbc.inTransaction("recording the cost of attempt " + attempt, c -> {
-            if (Sql.update(c, t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ?"),
-                    cost.micros(), cost.currency().getCurrencyCode(), attempt) != 1) {
-                throw new NotFoundException("attempt " + attempt + " does not exist");
+            String status = Sql.first(c, t.sql("SELECT status FROM {p}attempts WHERE id = ?"), rs -> rs.getString(1),
+                    attempt).orElseThrow(() -> new NotFoundException("attempt " + attempt + " does not exist"));
+            if (!RecipientStatus.fromWireName(status).isTerminal()) {
+                throw new IllegalStateTransitionException("attempt " + attempt + " has not ended (it is " + status
+                        + "), so its cost cannot be recorded yet");
             }
+            Sql.update(c, t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ? "
+                    + "AND cost_micros IS NULL"), cost.micros(), cost.currency().getCurrencyCode(), attempt);
             return null;
         });
     }
 
     List<CallAttempt> expiredClaims(Instant now, int limit) {
+        requireLimit(limit);
         return jdbc.inTransaction("reading expired claims", c -> Sql.list(c, t.sql("SELECT " + AttemptRows.COLUMNS
                 + " FROM {p}attempts WHERE status = 'calling' AND lease_until_us < ? ORDER BY lease_until_us, id LIMIT ?"),
                 AttemptRows::map, Micros.of(now), limit));
     }
 
+    private static void requireLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+        }
+    }
+
     boolean takeOver(long attempt, String owner, Instant now, Instant leaseUntil) {
+        Objects.requireNonNull(owner, "owner must not be null");
         return jdbc.inTransaction("taking over attempt " + attempt, c -> Sql.update(c, t.sql("UPDATE {p}attempts SET "
                 + "claim_owner = ?, lease_until_us = ? WHERE id = ? AND status = 'calling' AND lease_until_us < ?"),
                 owner, Micros.of(leaseUntil), attempt, Micros.of(now)) == 1);
     }
 
     List<CallAttempt> staleCalls(Instant before, int limit) {
+        requireLimit(limit);
         return jdbc.inTransaction("reading stale calls", c -> Sql.list(c, t.sql("SELECT " + AttemptRows.COLUMNS
                 + " FROM {p}attempts WHERE status IN ('initiated', 'ringing', 'in_progress') AND last_event_at_us < ? "
                 + "ORDER BY last_event_at_us, id LIMIT ?"), AttemptRows::map, Micros.of(before), limit));

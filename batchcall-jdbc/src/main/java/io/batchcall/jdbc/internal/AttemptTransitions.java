@@ -6,13 +6,15 @@ import io.batchcall.spi.CarrierUpdate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Status changes of a claimed or placed call. Each one is a compare-and-set on the attempt
- * ({@code WHERE id = ? AND status = ?}) with the row count checked, followed, when the attempt is
- * the recipient's latest, by the same guarded change of the recipient and an event, all in one
- * transaction. None of them can raise the active-call count, so none takes the account lock.
+ * ({@code WHERE id = ? AND status = ?}, the row count checked, re-read and retried if another
+ * writer won), followed, when the attempt is the recipient's latest, by the recipient's change
+ * (guarded by {@code last_attempt}) and one event, all in one transaction. None of them can raise
+ * the active-call count, so none takes the account lock.
  */
 final class AttemptTransitions {
     private static final int CAS_ROUNDS = 5;
@@ -30,36 +32,53 @@ final class AttemptTransitions {
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
+        Objects.requireNonNull(providerCallId, "providerCallId must not be null");
         return jdbc.inTransaction("marking attempt " + attempt + " placed", c -> {
-            int n = Sql.update(c, t.sql("UPDATE {p}attempts SET status = 'initiated', provider_call_id = ?, "
-                            + "placed_at_us = ?, last_event_at_us = ?, lease_until_us = NULL WHERE id = ? AND status = 'calling'"),
-                    providerCallId, Micros.of(at), Micros.of(at), attempt);
-            if (n == 0) {
-                return false;
+            for (int round = 0; round < CAS_ROUNDS; round++) {
+                Optional<CallAttempt> current = read(c, attempt);
+                if (current.isEmpty()) {
+                    return false;
+                }
+                CallAttempt a = current.get();
+                if (a.status() == RecipientStatus.CALLING) {
+                    if (Sql.update(c, t.sql("UPDATE {p}attempts SET status = 'initiated', provider_call_id = ?, "
+                            + "placed_at_us = ?, last_event_at_us = ? WHERE id = ? AND status = 'calling'"),
+                            providerCallId, Micros.of(at), Micros.of(at), attempt) == 1) {
+                        follow(c, a, RecipientStatus.INITIATED, null, at, null);
+                        return true;
+                    }
+                } else if (a.placedAt() == null) {
+                    return false; // released or finished undialed
+                } else if (a.providerCallId() != null) {
+                    return a.providerCallId().equals(providerCallId);
+                } else if (Sql.update(c, t.sql("UPDATE {p}attempts SET provider_call_id = ? WHERE id = ? "
+                        + "AND provider_call_id IS NULL"), providerCallId, attempt) == 1) {
+                    return true; // a carrier callback overtook the dialer; adopt the call id
+                }
             }
-            CallAttempt a = read(c, attempt).orElseThrow();
-            moveRecipient(c, a, RecipientStatus.CALLING, RecipientStatus.INITIATED, null, at, null);
-            return true;
+            throw new SQLException("attempt " + attempt + " kept changing while being marked placed", "40001");
         });
     }
 
     Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
         return jdbc.inTransaction("applying carrier status " + u.status() + " to attempt " + attempt, c -> {
+            boolean end = u.status().isTerminal();
+            long at = Micros.of(u.at());
             for (int round = 0; round < CAS_ROUNDS; round++) {
                 Optional<CallAttempt> current = read(c, attempt);
                 if (current.isEmpty() || !current.get().status().advancesTo(u.status())) {
                     return Optional.<CallAttempt>empty();
                 }
                 CallAttempt a = current.get();
-                boolean terminal = u.status().isTerminal();
-                long at = Micros.of(u.at());
-                int n = Sql.update(c, t.sql("UPDATE {p}attempts SET status = ?, provider_call_id = COALESCE(provider_call_id, ?), "
-                                + "placed_at_us = COALESCE(placed_at_us, ?), last_event_at_us = ?, lease_until_us = NULL, "
-                                + "ended_at_us = ?, talk_time_us = ?, reason = COALESCE(?, reason) WHERE id = ? AND status = ?"),
-                        u.status().wireName(), u.providerCallId(), at, at, terminal ? at : null,
-                        terminal ? Micros.of(u.talkTimeOrZero()) : null, u.reason(), attempt, a.status().wireName());
+                int n = Sql.update(c, t.sql("UPDATE {p}attempts SET status = ?, provider_call_id = COALESCE("
+                        + "provider_call_id, ?), placed_at_us = COALESCE(placed_at_us, ?), last_event_at_us = ?, "
+                        + "ended_at_us = ?, talk_time_us = ?, reason = " + (end ? "?" : "COALESCE(?, reason)")
+                        + " WHERE id = ? AND status = ?"),
+                        u.status().wireName(), u.providerCallId(), at, at, end ? at : null,
+                        end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null, attempt,
+                        a.status().wireName());
                 if (n == 1) {
-                    moveRecipient(c, a, a.status(), u.status(), terminal ? u.reason() : null, u.at(), u.reason());
+                    follow(c, a, u.status(), end ? u.reason() : null, u.at(), u.reason());
                     return read(c, attempt);
                 }
             }
@@ -73,13 +92,11 @@ final class AttemptTransitions {
             if (a.isEmpty()) {
                 return false;
             }
-            int n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'pending', not_before_us = ?, "
-                            + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END "
-                            + "WHERE id = ? AND last_attempt = ? AND status = 'calling'"),
+            Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'pending', not_before_us = ?, reason = NULL, "
+                    + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END "
+                    + "WHERE id = ? AND last_attempt = ?"),
                     RecipientRows.notBefore(notBefore), a.get().recipientId().value(), attempt);
-            if (n == 1) {
-                append(c, a.get(), RecipientStatus.PENDING, at, reason);
-            }
+            append(c, a.get(), RecipientStatus.PENDING, at, reason);
             return true;
         });
     }
@@ -92,7 +109,7 @@ final class AttemptTransitions {
         return jdbc.inTransaction("ending undialed attempt " + attempt, c -> {
             Optional<CallAttempt> a = endClaim(c, attempt, outcome, reason, at);
             if (a.isPresent()) {
-                moveRecipient(c, a.get(), RecipientStatus.CALLING, outcome, reason, at, reason);
+                follow(c, a.get(), outcome, reason, at, reason);
             }
             return a.isPresent();
         });
@@ -101,12 +118,12 @@ final class AttemptTransitions {
     boolean requeue(long attempt, Instant notBefore, Instant at) {
         return jdbc.inTransaction("requeueing after attempt " + attempt, c -> {
             Optional<CallAttempt> a = read(c, attempt);
-            if (a.isEmpty() || !a.get().status().isTerminal()) {
+            if (a.isEmpty() || !a.get().status().isFailure()) {
                 return false;
             }
-            int n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'pending', not_before_us = ? WHERE id = ? "
-                            + "AND last_attempt = ? AND status IN ('completed', 'failed', 'busy', 'no_answer', 'skipped')"),
-                    RecipientRows.notBefore(notBefore), a.get().recipientId().value(), attempt);
+            int n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'pending', not_before_us = ?, reason = NULL "
+                    + "WHERE id = ? AND last_attempt = ? AND status = ?"), RecipientRows.notBefore(notBefore),
+                    a.get().recipientId().value(), attempt, a.get().status().wireName());
             if (n == 1) {
                 append(c, a.get(), RecipientStatus.PENDING, at, null);
             }
@@ -114,23 +131,25 @@ final class AttemptTransitions {
         });
     }
 
-    /** calling → {@code outcome} for the attempt, guarded; the attempt as it was, if it moved. */
+    /** calling → {@code outcome} for the attempt, guarded; the attempt before the change, if it moved. */
     private Optional<CallAttempt> endClaim(Connection c, long attempt, RecipientStatus outcome, String reason,
             Instant at) throws SQLException {
-        int n = Sql.update(c, t.sql("UPDATE {p}attempts SET status = ?, reason = ?, ended_at_us = ?, lease_until_us = NULL "
-                + "WHERE id = ? AND status = 'calling'"), outcome.wireName(), reason, Micros.of(at), attempt);
-        return n == 1 ? read(c, attempt) : Optional.empty();
+        Optional<CallAttempt> before = read(c, attempt);
+        if (before.isEmpty() || before.get().status() != RecipientStatus.CALLING) {
+            return Optional.empty();
+        }
+        int n = Sql.update(c, t.sql("UPDATE {p}attempts SET status = ?, reason = ?, last_event_at_us = ?, "
+                + "ended_at_us = ?, talk_time_us = NULL WHERE id = ? AND status = 'calling'"), outcome.wireName(), reason,
+                Micros.of(at), Micros.of(at), attempt);
+        return n == 1 ? before : Optional.empty();
     }
 
-    /** Moves the recipient along with its latest attempt, guarded by its expected status. */
-    private void moveRecipient(Connection c, CallAttempt a, RecipientStatus from, RecipientStatus to, String reason,
-            Instant at, String detail) throws SQLException {
-        int n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = ?, reason = COALESCE(?, reason) "
-                        + "WHERE id = ? AND last_attempt = ? AND status = ?"),
-                to.wireName(), reason, a.recipientId().value(), a.id().value(), from.wireName());
-        if (n == 1) {
-            append(c, a, to, at, detail);
-        }
+    /** Moves the recipient with its latest attempt, then appends the attempt's event either way. */
+    private void follow(Connection c, CallAttempt a, RecipientStatus to, String reason, Instant at, String detail)
+            throws SQLException {
+        Sql.update(c, t.sql("UPDATE {p}recipients SET status = ?, reason = ? WHERE id = ? AND last_attempt = ?"),
+                to.wireName(), reason, a.recipientId().value(), a.id().value());
+        append(c, a, to, at, detail);
     }
 
     private void append(Connection c, CallAttempt a, RecipientStatus status, Instant at, String detail)

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The claim: one transaction that locks the account row, counts the account's and the batch's
@@ -25,6 +26,7 @@ final class Claimer {
     private final SqlDialect dialect;
     private final Accounts accounts;
     private final EventWriter events;
+    private final String batchAccount;
     private final String win;
     private final String insertAttempt;
     private final String linkAttempt;
@@ -35,10 +37,12 @@ final class Claimer {
         this.dialect = dialect;
         this.accounts = accounts;
         this.events = new EventWriter(t);
+        this.batchAccount = t.sql("SELECT account_id FROM {p}batches WHERE id = ?");
         this.win = t.sql("UPDATE {p}recipients SET status = 'calling', attempts = attempts + 1, reason = NULL "
                 + "WHERE id = ? AND status = 'pending'");
         this.insertAttempt = t.sql("INSERT INTO {p}attempts (recipient_id, batch_id, account_id, attempt_no, phone, "
-                + "status, claim_owner, claimed_at_us, lease_until_us) VALUES (?, ?, ?, ?, ?, 'calling', ?, ?, ?)");
+                + "status, claim_owner, claimed_at_us, lease_until_us, last_event_at_us) "
+                + "VALUES (?, ?, ?, ?, ?, 'calling', ?, ?, ?, ?)");
         this.linkAttempt = t.sql("UPDATE {p}recipients SET last_attempt = ? WHERE id = ?");
     }
 
@@ -55,6 +59,14 @@ final class Claimer {
 
     private List<Claim> claimLocked(Connection c, ClaimRequest r) throws SQLException {
         String account = r.account().value();
+        Optional<String> owner = Sql.first(c, batchAccount, rs -> rs.getString(1), r.batch().value());
+        if (owner.isEmpty()) {
+            return List.of();
+        }
+        if (!owner.get().equals(account)) {
+            throw new IllegalArgumentException("claim for batch " + r.batch() + " names account " + account
+                    + ", but the batch belongs to " + owner.get());
+        }
         int inbound = accounts.lock(c, account);
         int[] active = accounts.active(c, account, r.batch().value());
         int n = Math.min(r.max(), r.policy().freeSlots(active[0] + inbound, active[1]));
@@ -111,7 +123,8 @@ final class Claimer {
                 PreparedStatement link = c.prepareStatement(linkAttempt)) {
             for (Recipient rec : won) {
                 Sql.bind(ins, rec.id().value(), r.batch().value(), r.account().value(), rec.attempts() + 1,
-                        rec.phone().e164(), r.owner(), Micros.of(r.now()), Micros.of(r.leaseUntil()));
+                        rec.phone().e164(), r.owner(), Micros.of(r.now()), Micros.of(r.leaseUntil()),
+                        Micros.of(r.now()));
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -136,7 +149,8 @@ final class Claimer {
         Recipient calling = new Recipient(rec.id(), rec.batchId(), rec.phone(), rec.name(), rec.variables(),
                 rec.zoneKey(), RecipientStatus.CALLING, rec.attempts() + 1, rec.notBefore(), null, id);
         CallAttempt attempt = new CallAttempt(id, rec.id(), rec.batchId(), r.account(), rec.attempts() + 1, rec.phone(),
-                null, RecipientStatus.CALLING, r.owner(), r.now(), r.leaseUntil(), null, null, null, null, null, null);
+                null, RecipientStatus.CALLING, r.owner(), r.now(), r.leaseUntil(), null, r.now(), null, null, null,
+                null);
         return new Claim(calling, attempt);
     }
 }

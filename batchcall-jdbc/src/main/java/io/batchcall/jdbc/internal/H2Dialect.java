@@ -32,6 +32,11 @@ final class H2Dialect implements SqlDialect {
         }
     }
 
+    /** Whether claims are followed by CHECKPOINT (a persistent database with a write delay). */
+    boolean checkpointsAfterClaim() {
+        return checkpointAfterClaim;
+    }
+
     @Override
     public Dialect dialect() {
         return Dialect.H2;
@@ -52,6 +57,13 @@ final class H2Dialect implements SqlDialect {
         return InsertIfAbsent.of("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
                 + Sql.marks(columns.size()) + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + where
                 + ")", columns, params);
+    }
+
+    @Override
+    public Stmt updateAndLog(String update, List<Object> updateArgs, String insertHead, String selectList,
+            List<Object> selectArgs) {
+        return Stmt.of(insertHead + " SELECT " + selectList + " FROM FINAL TABLE (" + update + ") ORDER BY id",
+                selectArgs, updateArgs);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,30 +70,38 @@ public final class JdbcBatchStore implements BatchStore {
     @Override
     public Batch update(Batch b) {
         return jdbc.inTransaction("updating batch " + b.id(), c -> {
-            BatchStatus before = Sql.first(c, t.sql("SELECT status FROM {p}batches WHERE id = ? AND version = ?"),
-                    rs -> BatchStatus.fromWireName(rs.getString(1)), b.id().value(), b.version())
-                    .orElseThrow(() -> conflict(c, b.id(), b.version()));
+            Batch old = Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE id = ? AND version = ?"),
+                    BatchRows::map, b.id().value(), b.version()).orElseThrow(() -> conflict(c, b.id(), b.version()));
+            Batch next = new Batch(old.id(), b.spec(), b.status(), b.pauseReason(), b.failureReason(), old.parentId(),
+                    old.occurrence(), b.scheduledFor(), old.createdAt(), b.startedAt(), b.finishedAt(),
+                    old.version() + 1);
             int n = Sql.update(c, t.sql("UPDATE {p}batches SET account_id = ?, name = ?, status = ?, pause_reason = ?, "
                             + "failure_reason = ?, scheduled_for_us = ?, started_at_us = ?, finished_at_us = ?, spec = ?, "
-                            + "version = version + 1 WHERE id = ? AND version = ?"),
-                    b.account().value(), b.spec().name(), b.status().wireName(),
-                    b.pauseReason() == null ? null : b.pauseReason().wireName(), b.failureReason(),
-                    Micros.ofNullable(b.scheduledFor()), Micros.ofNullable(b.startedAt()),
-                    Micros.ofNullable(b.finishedAt()), SpecJson.write(b.spec()), b.id().value(), b.version());
+                            + "version = ? WHERE id = ? AND version = ?"),
+                    next.account().value(), next.spec().name(), next.status().wireName(),
+                    next.pauseReason() == null ? null : next.pauseReason().wireName(), next.failureReason(),
+                    Micros.ofNullable(next.scheduledFor()), Micros.ofNullable(next.startedAt()),
+                    Micros.ofNullable(next.finishedAt()), SpecJson.write(next.spec()), next.version(),
+                    next.id().value(), old.version());
             if (n != 1) {
                 throw conflict(c, b.id(), b.version());
             }
-            if (before != b.status()) {
-                events.append(c, NewEvent.batch(clock.instant(), b.account().value(), b.id().value(),
-                        b.status().wireName(), detail(b)));
+            if (!old.account().equals(next.account())) {
+                Sql.update(c, t.sql("UPDATE {p}recipients SET account_id = ? WHERE batch_id = ?"),
+                        next.account().value(), next.id().value());
             }
-            return b.withVersion(b.version() + 1);
+            if (old.status() != next.status() || !Objects.equals(detail(old), detail(next))) {
+                events.append(c, NewEvent.batch(clock.instant(), next.account().value(), next.id().value(),
+                        next.status().wireName(), detail(next)));
+            }
+            return next;
         });
     }
 
+    /** The event detail of a batch: the pause reason of a paused batch, the failure reason of a failed one. */
     private static String detail(Batch b) {
-        if (b.status() == BatchStatus.PAUSED && b.pauseReason() != null) {
-            return b.pauseReason().wireName();
+        if (b.status() == BatchStatus.PAUSED) {
+            return b.pauseReason() == null ? null : b.pauseReason().wireName();
         }
         return b.status() == BatchStatus.FAILED ? b.failureReason() : null;
     }

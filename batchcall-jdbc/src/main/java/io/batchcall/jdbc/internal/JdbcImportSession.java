@@ -17,20 +17,26 @@ final class JdbcImportSession implements ImportSession {
     private final Connection c;
     private final BatchId batch;
     private final RecipientWriter writer;
-    private final AfterCommit afterCommit;
+    private final Step beforeCommit;
+    private final Step afterCommit;
     private long added;
     private boolean open = true;
 
-    /** Work on the same connection once the import committed; its failure does not undo the import. */
+    /** Work on the session's connection around the commit. */
     @FunctionalInterface
-    interface AfterCommit {
+    interface Step {
         void run(Connection c, long added) throws SQLException;
     }
 
-    JdbcImportSession(Connection c, BatchId batch, RecipientWriter writer, AfterCommit afterCommit) {
+    /**
+     * @param beforeCommit runs inside the transaction just before it commits (may refuse it)
+     * @param afterCommit runs once the import committed; its failure does not undo the import
+     */
+    JdbcImportSession(Connection c, BatchId batch, RecipientWriter writer, Step beforeCommit, Step afterCommit) {
         this.c = c;
         this.batch = batch;
         this.writer = writer;
+        this.beforeCommit = beforeCommit;
         this.afterCommit = afterCommit;
     }
 
@@ -56,11 +62,15 @@ final class JdbcImportSession implements ImportSession {
         requireOpen();
         try {
             writer.close();
+            beforeCommit.run(c, added);
             c.commit();
         } catch (SQLException e) {
             BatchCallException failure = SqlErrors.translate("committing the import into batch " + batch, e);
             abort(failure);
             throw failure;
+        } catch (RuntimeException e) {
+            abort(e);
+            throw e;
         }
         try {
             c.setAutoCommit(true);

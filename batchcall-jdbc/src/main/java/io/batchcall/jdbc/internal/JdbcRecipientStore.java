@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,13 +29,11 @@ public final class JdbcRecipientStore implements RecipientStore {
     private final Jdbc jdbc;
     private final Tables t;
     private final SqlDialect dialect;
-    private final EventWriter events;
 
     public JdbcRecipientStore(Jdbc jdbc, Tables tables, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.t = tables;
         this.dialect = dialect;
-        this.events = new EventWriter(tables);
     }
 
     @Override
@@ -43,7 +42,7 @@ public final class JdbcRecipientStore implements RecipientStore {
         try {
             String account = account(c, batch);
             return new JdbcImportSession(c, batch, dialect.recipientWriter(c, t, batch.value(), account),
-                    (conn, added) -> dialect.afterImportCommit(conn, t, added));
+                    (conn, added) -> lockExisting(conn, batch), (conn, added) -> dialect.afterImportCommit(conn, t, added));
         } catch (SQLException | RuntimeException e) {
             Jdbc.rollbackQuietly(c, e);
             try {
@@ -56,9 +55,26 @@ public final class JdbcRecipientStore implements RecipientStore {
         }
     }
 
+    /**
+     * Locks the batch row until the import commits: a delete that came first makes the import fail
+     * (nothing is kept); one that comes later waits and then removes the imported rows too. (H2
+     * does not lock the parent row when it checks a foreign key, so without this a delete could
+     * slip in and leave orphans.)
+     */
+    private void lockExisting(Connection c, BatchId batch) throws SQLException {
+        if (Sql.first(c, t.sql("SELECT id FROM {p}batches WHERE id = ? FOR UPDATE"), rs -> rs.getLong(1),
+                batch.value()).isEmpty()) {
+            throw new NotFoundException("batch " + batch + " was deleted during the import; nothing was kept");
+        }
+    }
+
     private String account(Connection c, BatchId batch) throws SQLException {
+        return existingAccount(c, batch).orElseThrow(() -> new NotFoundException("batch " + batch + " does not exist"));
+    }
+
+    private Optional<String> existingAccount(Connection c, BatchId batch) throws SQLException {
         return Sql.first(c, t.sql("SELECT account_id FROM {p}batches WHERE id = ?"), rs -> rs.getString(1),
-                batch.value()).orElseThrow(() -> new NotFoundException("batch " + batch + " does not exist"));
+                batch.value());
     }
 
     @Override
@@ -123,43 +139,51 @@ public final class JdbcRecipientStore implements RecipientStore {
     @Override
     public long copyRecipients(BatchId from, BatchId to) {
         return jdbc.inTransaction("copying recipients of batch " + from + " into " + to, c -> {
-            String account = account(c, to);
             account(c, from);
+            String account = account(c, to);
             return (long) Sql.update(c, t.sql("INSERT INTO {p}recipients (batch_id, account_id, phone, name, variables, "
-                    + "zone_key, status, attempts, not_before_us) SELECT ?, ?, phone, name, variables, zone_key, "
-                    + "'pending', 0, 0 FROM {p}recipients WHERE batch_id = ? ORDER BY id"), to.value(), account,
-                    from.value());
+                    + "zone_key, status, attempts, not_before_us) SELECT ?, ?, r.phone, r.name, r.variables, r.zone_key, "
+                    + "'pending', 0, 0 FROM {p}recipients r WHERE r.batch_id = ? AND NOT EXISTS (SELECT 1 FROM "
+                    + "{p}recipients x WHERE x.batch_id = ? AND x.phone = r.phone) ORDER BY r.id"), to.value(), account,
+                    from.value(), to.value());
         });
     }
 
     @Override
     public long skipPending(BatchId batch, String reason, Instant at) {
         return jdbc.inTransaction("skipping pending recipients of batch " + batch, c -> {
-            String account = account(c, batch);
-            long n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'skipped', reason = ? "
-                    + "WHERE batch_id = ? AND status = 'pending'"), reason, batch.value());
-            if (n > 0) {
-                events.append(c, NewEvent.batch(at, account, batch.value(), RecipientStatus.SKIPPED.wireName(),
-                        n + " pending recipients skipped: " + reason));
-            }
-            return n;
+            Optional<String> account = existingAccount(c, batch);
+            return account.isEmpty() ? 0L : moveAndLog(c, "UPDATE {p}recipients SET status = 'skipped', reason = ? WHERE batch_id = ? "
+                    + "AND status = 'pending'", Arrays.asList(reason, batch.value()), account.get(), batch, "skipped",
+                    reason, at);
         });
     }
 
     @Override
     public long requeueAll(BatchId batch, boolean unreachedOnly, Instant at) {
-        String statuses = unreachedOnly ? "'failed', 'busy', 'no_answer', 'skipped'"
-                : "'completed', 'failed', 'busy', 'no_answer', 'skipped'";
+        String finished = unreachedOnly ? "('failed', 'busy', 'no_answer', 'skipped')"
+                : "('completed', 'failed', 'busy', 'no_answer', 'skipped')";
         return jdbc.inTransaction("requeueing recipients of batch " + batch, c -> {
-            String account = account(c, batch);
-            long n = Sql.update(c, t.sql("UPDATE {p}recipients SET status = 'pending', attempts = 0, reason = NULL, "
-                    + "not_before_us = ? WHERE batch_id = ? AND status IN (" + statuses + ")"),
-                    RecipientRows.notBefore(at), batch.value());
-            if (n > 0) {
-                events.append(c, NewEvent.batch(at, account, batch.value(), RecipientStatus.PENDING.wireName(),
-                        n + " recipients requeued" + (unreachedOnly ? " (unreached only)" : "")));
+            Optional<String> account = existingAccount(c, batch);
+            if (account.isEmpty()) {
+                return 0L;
             }
-            return n;
+            Sql.update(c, t.sql("UPDATE {p}recipients SET attempts = 0 WHERE batch_id = ? AND status = 'pending' "
+                    + "AND attempts <> 0"), batch.value());
+            return moveAndLog(c, "UPDATE {p}recipients SET status = 'pending', attempts = 0, reason = NULL, "
+                    + "not_before_us = ? WHERE batch_id = ? AND status IN " + finished,
+                    List.of(Micros.of(at), batch.value()), account.get(), batch, "pending", null, at);
         });
+    }
+
+    /** Runs a bulk status move and appends one event per moved recipient, in id order; returns how many moved. */
+    private long moveAndLog(Connection c, String update, List<Object> updateArgs, String account, BatchId batch,
+            String status, String detail, Instant at) throws SQLException {
+        SqlDialect.Stmt s = dialect.updateAndLog(t.sql(update), updateArgs, t.sql("INSERT INTO {p}events (at_us, "
+                + "account_id, batch_id, recipient_id, attempt_id, status, detail)"),
+                "CAST(? AS BIGINT), CAST(? AS VARCHAR(128)), CAST(? AS BIGINT), id, CAST(NULL AS BIGINT), "
+                + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(4000))",
+                Arrays.asList(Micros.of(at), account, batch.value(), status, detail));
+        return Sql.update(c, s.sql(), s.args());
     }
 }

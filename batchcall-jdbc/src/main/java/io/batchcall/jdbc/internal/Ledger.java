@@ -1,5 +1,6 @@
 package io.batchcall.jdbc.internal;
 
+import io.batchcall.IllegalStateTransitionException;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
 import io.batchcall.spi.Capture;
@@ -58,9 +59,13 @@ public final class Ledger {
         return jdbc.inTransaction("holding " + amount + " for " + account + " under '" + key + "'", c -> {
             Balance b = lockBalance(c, account.value(), amount.currency());
             Optional<StoredHold> existing = findHold(c, account.value(), key);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && existing.get().open()) {
                 return Optional.of(new Hold(account, key, Money.ofMicros(existing.get().amount(),
                         existing.get().currency())));
+            }
+            if (existing.isPresent()) {
+                throw new IllegalStateTransitionException("hold key '" + key + "' of account " + account
+                        + " was already " + existing.get().state() + " and cannot be held again");
             }
             if (b.available() < amount.micros()) {
                 return Optional.<Hold>empty();
@@ -82,7 +87,7 @@ public final class Ledger {
                 return new Capture(Money.ofMicros(done.charged(), done.currency()),
                         Money.ofMicros(done.shortfall(), done.currency()));
             }
-            if (h.isPresent() && !h.get().currency().equals(actual.currency())) {
+            if (h.isPresent() && h.get().open() && !h.get().currency().equals(actual.currency())) {
                 throw new IllegalArgumentException("capture for '" + key + "' must be in " + h.get().currency()
                         + " like its hold, but was " + actual);
             }
@@ -92,9 +97,10 @@ public final class Ledger {
             changeBalance(c, account.value(), actual.currency(), -charged, -held);
             long now = Micros.of(clock.instant());
             if (h.isPresent()) {
-                Sql.update(c, t.sql("UPDATE {p}credit_holds SET state = 'captured', charged_micros = ?, "
+                Sql.update(c, t.sql("UPDATE {p}credit_holds SET state = 'captured', currency = ?, charged_micros = ?, "
                         + "shortfall_micros = ?, settled_at_us = ? WHERE account_id = ? AND hold_key = ? AND state = ?"),
-                        charged, shortfall, now, account.value(), key, h.get().state());
+                        actual.currency().getCurrencyCode(), charged, shortfall, now, account.value(), key,
+                        h.get().state());
             } else {
                 Sql.update(c, t.sql("INSERT INTO {p}credit_holds (account_id, hold_key, currency, amount_micros, state, "
                         + "charged_micros, shortfall_micros, created_at_us, settled_at_us) "

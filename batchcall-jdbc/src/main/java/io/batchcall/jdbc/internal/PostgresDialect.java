@@ -33,6 +33,13 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public Stmt updateAndLog(String update, List<Object> updateArgs, String insertHead, String selectList,
+            List<Object> selectArgs) {
+        return Stmt.of("WITH changed AS (" + update + " RETURNING id) " + insertHead + " SELECT " + selectList
+                + " FROM changed ORDER BY id", updateArgs, selectArgs);
+    }
+
+    @Override
     public void lockForMigration(Connection c) throws SQLException {
         Sql.first(c, "SELECT pg_advisory_xact_lock(?)", rs -> true, MIGRATION_LOCK);
     }

@@ -10,10 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/**
- * Maps rows of the recipients table. {@code not_before_us} is 0 for "no earlier limit", which reads
- * back as a null {@code notBefore}; the claim index needs a non-null value.
- */
+/** Maps rows of the recipients table. New recipients are due at the epoch ({@code not_before_us} = 0). */
 final class RecipientRows {
     static final String COLUMNS = "id, batch_id, phone, name, variables, zone_key, status, attempts, not_before_us, "
             + "reason, last_attempt";
@@ -22,7 +19,6 @@ final class RecipientRows {
     }
 
     static Recipient map(ResultSet rs) throws SQLException {
-        long notBefore = rs.getLong("not_before_us");
         Long last = Sql.longOrNull(rs, "last_attempt");
         return new Recipient(
                 RecipientId.of(rs.getLong("id")),
@@ -33,12 +29,12 @@ final class RecipientRows {
                 rs.getString("zone_key"),
                 RecipientStatus.fromWireName(rs.getString("status")),
                 rs.getInt("attempts"),
-                notBefore == 0 ? null : Micros.instant(notBefore),
+                Micros.instant(rs.getLong("not_before_us")),
                 rs.getString("reason"),
                 last == null ? null : AttemptId.of(last));
     }
 
-    /** The stored form of a due time: 0 for none. */
+    /** The stored form of a due time; null (no earlier limit) is the epoch. */
     static long notBefore(Instant notBefore) {
         return notBefore == null ? 0L : Micros.of(notBefore);
     }

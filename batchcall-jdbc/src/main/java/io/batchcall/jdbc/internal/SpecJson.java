@@ -7,19 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.ConcurrencyPolicy;
-import io.batchcall.model.Money;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * A {@link BatchSpec} as a JSON document with a format number ({@code "v": 1}). Instants and
- * durations are ISO-8601 strings, money is micro-units plus the currency code. The queryable parts
+ * durations are ISO-8601 strings. The queryable parts
  * (account, status, series) are also kept as real columns of the batches table.
  */
 public final class SpecJson {
@@ -50,10 +48,6 @@ public final class SpecJson {
         r.put("maxAttempts", s.retry().maxAttempts());
         r.put("delay", s.retry().delay().toString());
         putText(n, "deadline", s.deadline());
-        if (s.spendingCap() != null) {
-            n.putObject("spendingCap").put("micros", s.spendingCap().micros())
-                    .put("currency", s.spendingCap().currency().getCurrencyCode());
-        }
         n.put("ringTimeout", s.ringTimeout().toString());
         try {
             return MAPPER.writeValueAsString(n);
@@ -76,7 +70,6 @@ public final class SpecJson {
         JsonNode r = n.get("retry");
         Set<RecipientStatus> retryOn = EnumSet.noneOf(RecipientStatus.class);
         r.path("on").forEach(o -> retryOn.add(RecipientStatus.fromWireName(o.asText())));
-        JsonNode cap = n.get("spendingCap");
         return BatchSpec.builder(n.get("name").asText(), AccountId.of(n.get("account").asText()),
                         new PhoneNumber(n.get("from").asText()), ScheduleJson.window(n.get("window")))
                 .agentId(text(n, "agentId"))
@@ -87,8 +80,6 @@ public final class SpecJson {
                 .recurrence(n.hasNonNull("recurrence") ? ScheduleJson.recurrence(n.get("recurrence")) : null)
                 .retry(RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(), Duration.parse(r.get("delay").asText())))
                 .deadline(instant(n, "deadline"))
-                .spendingCap(cap == null || cap.isNull() ? null
-                        : Money.ofMicros(cap.get("micros").asLong(), Currency.getInstance(cap.get("currency").asText())))
                 .ringTimeout(Duration.parse(n.get("ringTimeout").asText()))
                 .build();
     }

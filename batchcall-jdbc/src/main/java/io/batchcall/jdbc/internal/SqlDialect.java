@@ -50,6 +50,24 @@ public interface SqlDialect {
         }
     }
 
+    /**
+     * One statement that runs {@code update} on recipients and inserts, for each row it changed, a
+     * row made by {@code selectList} (which may name the changed row's {@code id}) with
+     * {@code insertHead}, in id order (PostgreSQL: a CTE with RETURNING; H2: FINAL TABLE). Its
+     * update count is the number of rows changed.
+     */
+    Stmt updateAndLog(String update, List<Object> updateArgs, String insertHead, String selectList,
+            List<Object> selectArgs);
+
+    /** SQL with its arguments in order. */
+    record Stmt(String sql, Object[] args) {
+        static Stmt of(String sql, List<Object> first, List<Object> second) {
+            List<Object> args = new java.util.ArrayList<>(first);
+            args.addAll(second);
+            return new Stmt(sql, args.toArray());
+        }
+    }
+
     /** Serialises concurrent migrators inside the current transaction. */
     void lockForMigration(Connection c) throws SQLException;
 

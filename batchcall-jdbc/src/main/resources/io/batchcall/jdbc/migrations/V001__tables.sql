@@ -30,8 +30,8 @@ CREATE TABLE ${prefix}batches (
     finished_at_us   BIGINT,
     version          BIGINT       NOT NULL,
     spec             VARCHAR(100000) NOT NULL,
-    CONSTRAINT ${prefix}batches_one_run UNIQUE (parent_id, occurrence),
-    CONSTRAINT ${prefix}batches_parent FOREIGN KEY (parent_id) REFERENCES ${prefix}batches (id)
+    -- No foreign key on parent_id: a run outlives a deleted parent, as in the reference model.
+    CONSTRAINT ${prefix}batches_one_run UNIQUE (parent_id, occurrence)
 );
 
 CREATE TABLE ${prefix}recipients (
