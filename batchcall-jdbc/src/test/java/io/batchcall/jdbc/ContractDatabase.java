@@ -1,0 +1,90 @@
+package io.batchcall.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.batchcall.spi.CreditLedger;
+import io.batchcall.spi.Storage;
+import io.batchcall.testkit.postgres.PostgresExtension;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * One migrated database for a class of contract suites, emptied before every test so each test
+ * gets a fresh storage or ledger, behind a small pool.
+ */
+final class ContractDatabase implements AutoCloseable {
+    private static final String[] EMPTY = {
+        "DELETE FROM bc_events",
+        "UPDATE bc_event_sequence SET last_seq = 0",
+        "DELETE FROM bc_attempts",
+        "DELETE FROM bc_recipients",
+        "DELETE FROM bc_batches WHERE parent_id IS NOT NULL",
+        "DELETE FROM bc_batches",
+        "DELETE FROM bc_accounts",
+        "DELETE FROM bc_credit_holds",
+        "DELETE FROM bc_credit_topups",
+        "DELETE FROM bc_credit_balances",
+    };
+
+    private final Supplier<DataSource> database;
+    private final String sessionInitSql;
+    private HikariDataSource pool;
+
+    private ContractDatabase(Supplier<DataSource> database, String sessionInitSql) {
+        this.database = database;
+        this.sessionInitSql = sessionInitSql;
+    }
+
+    /** H2 in memory, kept open by the pool; session zone far from the JVM's. */
+    static ContractDatabase h2(String name) {
+        return new ContractDatabase(() -> {
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            h2.setUser("sa");
+            return h2;
+        }, "SET TIME ZONE '" + TestDb.H2_SESSION_ZONE + "'");
+    }
+
+    /** The database of a test class's {@link PostgresExtension}; its connections set their own session zone. */
+    static ContractDatabase postgres(PostgresExtension pg) {
+        return new ContractDatabase(pg::dataSource, null);
+    }
+
+    Storage storage(Clock clock) {
+        return JdbcStorage.builder(emptied()).clock(clock).build();
+    }
+
+    CreditLedger ledger() {
+        return JdbcCreditLedger.builder(emptied()).build();
+    }
+
+    private synchronized DataSource emptied() {
+        if (pool == null) {
+            HikariConfig c = new HikariConfig();
+            c.setDataSource(database.get());
+            c.setMaximumPoolSize(10);
+            c.setConnectionInitSql(sessionInitSql);
+            pool = new HikariDataSource(c);
+            Migrations.apply(pool);
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : EMPTY) {
+                s.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot empty the contract database", e);
+        }
+        return pool;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}
