@@ -28,7 +28,7 @@ abstract class BatchStoreJdbcTest extends JdbcTestBase {
         Storage s = storage();
         var full = spec("acme").toBuilder().agentId("bot-7").startAt(T0.plusSeconds(3600)).recipientLocalTime(true)
                 .retry(RetryPolicy.on(Set.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER), 3, Duration.ofMinutes(5)))
-                .deadline(T0.plusSeconds(86_400)).spendingCap(Money.usd("12.345678"))
+                .deadline(T0.plusSeconds(86_400))
                 .ringTimeout(Duration.ofSeconds(45)).build();
         Batch created = s.batches().create(new NewBatch(full, BatchStatus.SCHEDULED, null, -1, T0.plusSeconds(3600), T0));
         assertThat(created.version()).isEqualTo(1);

@@ -50,10 +50,6 @@ public final class SpecJson {
         r.put("maxAttempts", s.retry().maxAttempts());
         r.put("delay", s.retry().delay().toString());
         putText(n, "deadline", s.deadline());
-        if (s.spendingCap() != null) {
-            n.putObject("spendingCap").put("micros", s.spendingCap().micros())
-                    .put("currency", s.spendingCap().currency().getCurrencyCode());
-        }
         n.put("ringTimeout", s.ringTimeout().toString());
         try {
             return MAPPER.writeValueAsString(n);
@@ -76,7 +72,6 @@ public final class SpecJson {
         JsonNode r = n.get("retry");
         Set<RecipientStatus> retryOn = EnumSet.noneOf(RecipientStatus.class);
         r.path("on").forEach(o -> retryOn.add(RecipientStatus.fromWireName(o.asText())));
-        JsonNode cap = n.get("spendingCap");
         return BatchSpec.builder(n.get("name").asText(), AccountId.of(n.get("account").asText()),
                         new PhoneNumber(n.get("from").asText()), ScheduleJson.window(n.get("window")))
                 .agentId(text(n, "agentId"))
@@ -87,8 +82,6 @@ public final class SpecJson {
                 .recurrence(n.hasNonNull("recurrence") ? ScheduleJson.recurrence(n.get("recurrence")) : null)
                 .retry(RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(), Duration.parse(r.get("delay").asText())))
                 .deadline(instant(n, "deadline"))
-                .spendingCap(cap == null || cap.isNull() ? null
-                        : Money.ofMicros(cap.get("micros").asLong(), Currency.getInstance(cap.get("currency").asText())))
                 .ringTimeout(Duration.parse(n.get("ringTimeout").asText()))
                 .build();
     }
