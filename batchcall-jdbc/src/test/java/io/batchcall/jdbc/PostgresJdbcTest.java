@@ -41,6 +41,14 @@ class PostgresJdbcTest {
     }
 
     @Nested
+    class Engine extends EngineOnJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
+
+    @Nested
     class Ledger extends LedgerJdbcTest {
         @Override
         TestDb db() {
