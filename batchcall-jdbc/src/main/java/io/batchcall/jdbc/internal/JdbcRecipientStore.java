@@ -26,6 +26,14 @@ import java.util.function.Consumer;
 
 /** Recipients: imports, listing, counts derived from the rows, and bulk status moves. */
 public final class JdbcRecipientStore implements RecipientStore {
+    /**
+     * One batch's rows, for reads in id order ({@code ORDER BY batch_id, id}), binding the batch
+     * id twice. A range, not {@code batch_id = ?}: with an equality PostgreSQL drops batch_id from
+     * the ordering and walks the primary key, filtering out every older batch's rows first (the
+     * planner assumes they are spread evenly); with a range only the {@code (batch_id, id)} index
+     * gives the order. H2 needs the two-column ORDER BY to use that index at all.
+     */
+    private static final String ONE_BATCH = "batch_id BETWEEN ? AND ?";
     private final Jdbc jdbc;
     private final Tables t;
     private final SqlDialect dialect;
@@ -77,13 +85,18 @@ public final class JdbcRecipientStore implements RecipientStore {
                 batch.value());
     }
 
+    /**
+     * Streams the numbers from a server-side cursor (bounded memory for million-row batches) while
+     * holding one connection: an action that calls back into the store needs a second one.
+     */
     @Override
     public void forEachPhone(BatchId batch, Consumer<String> action) {
         jdbc.inTransaction("reading the numbers of batch " + batch, c -> {
             try (PreparedStatement ps = c.prepareStatement(t.sql(
-                    "SELECT phone FROM {p}recipients WHERE batch_id = ? ORDER BY id"))) {
+                    "SELECT phone FROM {p}recipients WHERE " + ONE_BATCH + " ORDER BY batch_id, id"))) {
                 ps.setFetchSize(10_000);
                 ps.setLong(1, batch.value());
+                ps.setLong(2, batch.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         action.accept(rs.getString(1));
@@ -103,8 +116,9 @@ public final class JdbcRecipientStore implements RecipientStore {
 
     @Override
     public List<Recipient> list(BatchId batch, RecipientQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + RecipientRows.COLUMNS + " FROM {p}recipients WHERE batch_id = ?");
-        List<Object> args = new ArrayList<>(List.of(batch.value()));
+        StringBuilder sql = new StringBuilder("SELECT " + RecipientRows.COLUMNS + " FROM {p}recipients WHERE "
+                + ONE_BATCH);
+        List<Object> args = new ArrayList<>(List.of(batch.value(), batch.value()));
         if (q.status() != null) {
             sql.append(" AND status = ?");
             args.add(q.status().wireName());
@@ -113,7 +127,7 @@ public final class JdbcRecipientStore implements RecipientStore {
             sql.append(" AND id > ?");
             args.add(q.afterId().value());
         }
-        sql.append(" ORDER BY id LIMIT ?");
+        sql.append(" ORDER BY batch_id, id LIMIT ?");
         args.add(q.limit());
         return jdbc.inTransaction("listing recipients of batch " + batch, c -> Sql.list(c, t.sql(sql.toString()),
                 RecipientRows::map, args.toArray()));

@@ -7,6 +7,9 @@ CREATE INDEX ${prefix}batches_status ON ${prefix}batches (status, id);
 -- The claim walks this index in order: WHERE batch_id = ? AND status = 'pending' AND
 -- not_before_us <= ? ORDER BY batch_id, status, not_before_us, id.
 CREATE INDEX ${prefix}recipients_claim ON ${prefix}recipients (batch_id, status, not_before_us, id);
+-- A batch's recipients in id order: pages, number lists, copies and bulk moves read one batch
+-- without walking the primary key past every other batch's rows.
+CREATE INDEX ${prefix}recipients_batch ON ${prefix}recipients (batch_id, id);
 -- Active calls of an account (and of one of its batches), counted under the account lock. Status
 -- first: H2 looks up an IN list only on an index's first column (account first scans the account).
 CREATE INDEX ${prefix}recipients_active ON ${prefix}recipients (status, account_id, batch_id);

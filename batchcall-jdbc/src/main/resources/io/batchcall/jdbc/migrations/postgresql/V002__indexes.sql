@@ -12,6 +12,9 @@ CREATE INDEX ${prefix}recipients_claim ON ${prefix}recipients (batch_id, not_bef
 -- Active calls of an account and of its batches: at most the account cap of entries.
 CREATE INDEX ${prefix}recipients_active ON ${prefix}recipients (account_id, batch_id)
     WHERE status IN ('calling', 'initiated', 'ringing', 'in_progress');
+-- A batch's recipients in id order: pages, number lists, copies and bulk moves read one batch
+-- without walking the primary key past every other batch's rows.
+CREATE INDEX ${prefix}recipients_batch ON ${prefix}recipients (batch_id, id);
 -- Deliberately no index on (batch_id, status): straight after an import, before statistics exist,
 -- the planner would take it for the claim and sort the whole batch (PostgresPlanTest pins this).
 
