@@ -43,7 +43,8 @@ public final class Engine implements CallStatusSink {
         this.transitions = new BatchTransitions(storage.batches(), clock);
         this.credit = new Credit(ledger, settings.tariff());
         this.outcomes = new CallOutcomes(storage.calls(), storage.batches(), credit, clock);
-        this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), transitions, credit, clock);
+        this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), storage.calls(), transitions, credit,
+                clock);
         this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settings,
                 clock);
         Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff());

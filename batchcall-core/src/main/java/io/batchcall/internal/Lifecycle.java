@@ -6,12 +6,12 @@ import io.batchcall.model.PauseReason;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.BatchQuery;
 import io.batchcall.spi.BatchStore;
+import io.batchcall.spi.CallStore;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.RecipientStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,18 +23,19 @@ import org.slf4j.LoggerFactory;
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private static final int PAGE = 1000;
-    private static final EnumSet<RecipientStatus> OPEN_WORK = EnumSet.of(RecipientStatus.PENDING,
-            RecipientStatus.CALLING, RecipientStatus.INITIATED, RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS);
 
     private final BatchStore batches;
     private final RecipientStore recipients;
+    private final CallStore calls;
     private final BatchTransitions transitions;
     private final Credit credit;
     private final Clock clock;
 
-    Lifecycle(BatchStore batches, RecipientStore recipients, BatchTransitions transitions, Credit credit, Clock clock) {
+    Lifecycle(BatchStore batches, RecipientStore recipients, CallStore calls, BatchTransitions transitions,
+            Credit credit, Clock clock) {
         this.batches = batches;
         this.recipients = recipients;
+        this.calls = calls;
         this.transitions = transitions;
         this.credit = credit;
         this.clock = clock;
@@ -96,13 +97,9 @@ final class Lifecycle {
         }
     }
 
+    /** Whether anything is pending or in flight: two indexed look-ups, never a count of the batch. */
     boolean hasOpenWork(Batch b) {
-        for (RecipientStatus s : OPEN_WORK) {
-            List<?> one = recipients.list(b.id(), new RecipientQuery(s, null, 1));
-            if (!one.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return calls.activeCalls(b.id()) > 0
+                || !recipients.list(b.id(), new RecipientQuery(RecipientStatus.PENDING, null, 1)).isEmpty();
     }
 }

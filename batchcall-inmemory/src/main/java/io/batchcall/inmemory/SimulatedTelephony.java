@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
     private long sequence;
     private boolean loseTerminalEvents;
     private ScheduledExecutorService deliveryThread;
+    private volatile ExecutorService deliveryPool;
 
     public SimulatedTelephony(Clock clock, SimulationSettings settings) {
         this.clock = clock;
@@ -152,17 +154,59 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
         if (target == null) {
             return 0;
         }
+        ExecutorService pool = deliveryPool;
+        if (pool == null) {
+            deliver(target, batch);
+            return batch.size();
+        }
+        // Like webhooks on many server threads: calls in parallel, each call's events in order.
+        Map<SimulatedCall, List<Scheduled>> byCall = new java.util.LinkedHashMap<>();
         for (Scheduled s : batch) {
+            byCall.computeIfAbsent(s.call(), k -> new ArrayList<>()).add(s);
+        }
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (List<Scheduled> events : byCall.values()) {
+            tasks.add(() -> {
+                deliver(target, events);
+                return null;
+            });
+        }
+        try {
+            pool.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return batch.size();
+    }
+
+    private void deliver(CallStatusSink target, List<Scheduled> events) {
+        for (Scheduled s : events) {
             target.onCallStatus(s.update());
             if (settings.duplicates()) {
                 target.onCallStatus(s.update());
             }
         }
-        return batch.size();
     }
 
     /** Delivers due events every {@code tick} on a daemon thread, for real-time runs. */
     public synchronized void start(Duration tick) {
+        start(tick, 1);
+    }
+
+    /**
+     * Delivers due events every {@code tick}, handing different calls' events to
+     * {@code deliveryThreads} threads at once (as a carrier's webhooks reach a server on many
+     * threads); the events of one call stay in order.
+     */
+    public synchronized void start(Duration tick, int deliveryThreads) {
+        if (deliveryThreads > 1 && deliveryPool == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            deliveryPool = Executors.newFixedThreadPool(deliveryThreads, r -> {
+                Thread t = new Thread(r, "batchcall-simulated-webhook-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
         if (deliveryThread == null) {
             deliveryThread = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "batchcall-simulated-carrier");
@@ -178,6 +222,10 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
         if (deliveryThread != null) {
             deliveryThread.shutdownNow();
             deliveryThread = null;
+        }
+        if (deliveryPool != null) {
+            deliveryPool.shutdownNow();
+            deliveryPool = null;
         }
     }
 
