@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class ReportCollector implements Consumer<ValidatedChunk> {
     private final ImportSession session;
     private final LongHashSet existing;
-    private final LongHashSet seen = new LongHashSet(1 << 12);
+    private final LongHashSet seen = new LongHashSet();
     private final int maxKept;
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<Rejection> duplicateRows = new ArrayList<>();
