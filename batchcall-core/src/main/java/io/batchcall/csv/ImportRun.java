@@ -83,7 +83,7 @@ final class ImportRun {
                 collector.flush();
             }
             return collector.report(layout.mapping());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw translate(e);
         }
     }
@@ -137,10 +137,15 @@ final class ImportRun {
     /** The next record's cells, or null at the end; advances {@link #nextLine} past it. */
     private String[] next(Iterator<CSVRecord> records, CSVParser parser, RecordGuardReader guard, long lineOffset) {
         guard.startRow(nextLine);
-        if (!records.hasNext()) {
-            return null;
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            throw translate(e);
         }
-        CSVRecord record = records.next();
         nextLine = parser.getCurrentLineNumber() + 1 + lineOffset;
         return record.values();
     }
