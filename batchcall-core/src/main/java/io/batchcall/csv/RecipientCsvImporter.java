@@ -47,8 +47,8 @@ import java.util.Objects;
  *
  * <p>Memory does not grow with the file, except for duplicate detection: a few batches of rows in
  * flight, the report's capped lists, and 11 to 21 bytes per distinct number in the file and the
- * batch (some 12-20 MB per million). A 1,000,000-row import runs in a 64 MB heap (live heap about
- * 25 MB), a 2,000,000-row one too (about 48 MB).
+ * batch (some 12-20 MB per million). A 1,000,000-row import runs in a 64 MB heap (live heap 25-32
+ * MB), a 2,000,000-row one too (44-48 MB).
  *
  * <p>Numbers are checked on {@link ImportOptions#validationThreads()} threads (daemons named
  * {@code batchcall-csv-validate-N}), started for the import and stopped before it returns, while
