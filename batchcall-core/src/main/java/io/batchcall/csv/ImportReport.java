@@ -53,7 +53,11 @@ public final class ImportReport {
         return rowsRead;
     }
 
-    /** Rows handed to the import session and stored by it (on commit). */
+    /**
+     * Rows the import session took ({@code ImportSession.add} counted them as added); stored when
+     * the caller commits. The commit's own count can be lower only if a concurrent import
+     * committed some of the same numbers meanwhile.
+     */
     public long accepted() {
         return accepted;
     }

@@ -36,6 +36,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ImportRun {
     private static final int SNIFF_LOOKAHEAD = 64 * 1024;
+    /**
+     * Rows validated together. Small, so that the rows in flight between threads stay few: each
+     * young collection copies them, and with a small heap that copying is most of the GC cost.
+     */
+    private static final int VALIDATION_BATCH = 256;
 
     private final ImportOptions options;
     private final ImportSession session;
@@ -54,7 +59,7 @@ final class ImportRun {
                 existingKeys.add(key);
             }
         });
-        ReportCollector collector = new ReportCollector(session, existingKeys, options.maxRejectionsKept());
+        ReportCollector collector = new ReportCollector(session, existingKeys, options);
         RecordGuardReader guard = new RecordGuardReader(text, Math.max(1L << 20,
                 4L * options.maxFieldLength() * (options.maxVariables() + 4L)));
         BufferedReader buffered = new BufferedReader(guard, SNIFF_LOOKAHEAD);
@@ -75,9 +80,10 @@ final class ImportRun {
                     options.validationThreads())) {
                 readRows(records, parser, guard, lineOffset, collector, pipeline);
                 pipeline.finish();
+                collector.flush();
             }
             return collector.report(layout.mapping());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw translate(e);
         }
     }
@@ -99,7 +105,7 @@ final class ImportRun {
 
     private void readRows(Iterator<CSVRecord> records, CSVParser parser, RecordGuardReader guard, long lineOffset,
             ReportCollector collector, OrderedPipeline<List<RawRow>, ValidatedChunk> pipeline) {
-        int chunkSize = options.chunkSize();
+        int chunkSize = Math.min(options.chunkSize(), VALIDATION_BATCH);
         long rows = 0;
         List<RawRow> chunk = new ArrayList<>(chunkSize);
         while (true) {
@@ -131,10 +137,15 @@ final class ImportRun {
     /** The next record's cells, or null at the end; advances {@link #nextLine} past it. */
     private String[] next(Iterator<CSVRecord> records, CSVParser parser, RecordGuardReader guard, long lineOffset) {
         guard.startRow(nextLine);
-        if (!records.hasNext()) {
-            return null;
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            throw translate(e);
         }
-        CSVRecord record = records.next();
         nextLine = parser.getCurrentLineNumber() + 1 + lineOffset;
         return record.values();
     }

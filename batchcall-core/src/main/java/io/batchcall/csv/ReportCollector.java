@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Takes validated chunks in line order on the importing thread: drops duplicates, hands the rest
- * to the session and counts everything for the {@link ImportReport}. Not thread-safe.
+ * Takes validated rows in line order on the importing thread: drops duplicates, hands the rest to
+ * the session in chunks of {@link ImportOptions#chunkSize()} and counts everything for the
+ * {@link ImportReport}. Not thread-safe.
  */
 final class ReportCollector implements Consumer<ValidatedChunk> {
     private final ImportSession session;
     private final LongHashSet existing;
-    private final LongHashSet seen = new LongHashSet(1 << 12);
+    private final LongHashSet seen = new LongHashSet();
     private final int maxKept;
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<Rejection> duplicateRows = new ArrayList<>();
@@ -27,10 +28,15 @@ final class ReportCollector implements Consumer<ValidatedChunk> {
     private long rejected;
     private long blankRows;
 
-    ReportCollector(ImportSession session, LongHashSet existing, int maxKept) {
+    private final int chunkSize;
+    private List<NewRecipient> fresh;
+
+    ReportCollector(ImportSession session, LongHashSet existing, ImportOptions options) {
         this.session = session;
         this.existing = existing;
-        this.maxKept = maxKept;
+        this.maxKept = options.maxRejectionsKept();
+        this.chunkSize = options.chunkSize();
+        this.fresh = new ArrayList<>(Math.min(chunkSize, 1_024));
     }
 
     void header(HeaderLayout layout) {
@@ -47,7 +53,6 @@ final class ReportCollector implements Consumer<ValidatedChunk> {
 
     @Override
     public void accept(ValidatedChunk chunk) {
-        List<NewRecipient> fresh = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             Rejection rejection = chunk.rejection(i);
             if (rejection != null) {
@@ -59,12 +64,20 @@ final class ReportCollector implements Consumer<ValidatedChunk> {
                 duplicate(chunk, i, "already on an earlier row of this file");
             } else {
                 fresh.add(chunk.recipient(i));
+                if (fresh.size() == chunkSize) {
+                    flush();
+                }
             }
         }
+    }
+
+    /** Hands the recipients collected so far to the session. */
+    void flush() {
         if (!fresh.isEmpty()) {
             int added = session.add(fresh);
             accepted += added;
             duplicates += fresh.size() - added; // numbers the store already had (e.g. added concurrently)
+            fresh = new ArrayList<>(Math.min(chunkSize, 1_024));
         }
     }
 

@@ -252,6 +252,14 @@ class CsvGoldenFilesTest {
     }
 
     @Test
+    void utf16WithoutBomIsNamedToo() {
+        assertThatThrownBy(() -> Imports.ofResource("utf16le_no_bom.csv", Imports.US))
+                .isInstanceOf(CsvImportException.class)
+                .hasMessage("line 1: the header holds NUL characters: the file is probably UTF-16 without a "
+                        + "byte-order mark, not UTF-8; save it as \"CSV UTF-8\" and upload it again");
+    }
+
+    @Test
     void headerOnlyIsAnEmptyImport() {
         Imports i = Imports.ofResource("header_only.csv", Imports.US);
 

@@ -101,6 +101,17 @@ class ImportAtomicityTest {
         assertThat(session.callers).containsExactly(Thread.currentThread()); // never from a validation thread
     }
 
+    @org.junit.jupiter.api.Test
+    void aDecodedReaderIsAcceptedTooWithItsBom() {
+        RecordingSession session = new RecordingSession();
+        ImportReport report = RecipientCsvImporter.create().importCsv(
+                new java.io.StringReader("\uFEFFPhone;Name\r\n+14155552671;Zoë\r\n"), ImportOptions.ofDefaults(),
+                ExistingNumbers.none(), session);
+
+        assertThat(report.columns().phone()).isEqualTo("Phone");
+        assertThat(session.added).extracting(r -> r.name()).containsExactly("Zoë");
+    }
+
     private static InputStream bytes(String csv) {
         return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
     }

@@ -39,9 +39,13 @@ public final class HeaderLayout {
         this.variableIndexes = variables.stream().mapToInt(Integer::intValue).toArray();
         this.variableKeys = keys.toArray(new String[0]);
         List<String> nameColumns = new ArrayList<>();
-        for (int i : new int[] {name, first, last}) {
-            if (i >= 0 && (i != first || name < 0) && (i != last || name < 0)) {
-                nameColumns.add(headers[i]);
+        if (name >= 0) {
+            nameColumns.add(headers[name]);
+        } else {
+            for (int i : new int[] {first, last}) {
+                if (i >= 0) {
+                    nameColumns.add(headers[i]);
+                }
             }
         }
         this.mapping = new ColumnMapping(delimiter, headers[phone], nameColumns,
@@ -119,6 +123,10 @@ public final class HeaderLayout {
     }
 
     private static CsvImportException noPhoneColumn(String[] headers, long line, String defaultRegion) {
+        if (String.join("", headers).indexOf('\u0000') >= 0) {
+            return new CsvImportException("line " + line + ": the header holds NUL characters: the file is probably "
+                    + "UTF-16 without a byte-order mark, not UTF-8; save it as \"CSV UTF-8\" and upload it again", line);
+        }
         for (String h : headers) {
             if (PhoneNormalizer.looksLikeValidNumber(h, defaultRegion)) {
                 return new CsvImportException("line " + line + ": no phone column: the first line looks like data ('"

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * by spreadsheets is recognised and reported, never repaired by guessing: scientific notation,
  * a trailing {@code .0}, a lost {@code +}, a lost leading zero.
  *
- * <p>Thread-safe, but meant for one thread: libphonenumber caches its compiled patterns behind a
- * lock per {@link PhoneNumberUtil} instance, which serialises threads sharing the global instance.
- * {@link #isolated(String)} gives each validating thread its own.
+ * <p>Not thread-safe; one per validating thread: libphonenumber caches its compiled patterns behind
+ * a lock per {@link PhoneNumberUtil} instance, which serialises threads sharing the global
+ * instance, so {@link #isolated(String)} gives each its own. Simple shapes skip libphonenumber's
+ * parse (see {@link FastPhoneParser}); validity is always libphonenumber's.
  */
 public final class PhoneNormalizer {
     private static final PhoneNumberUtil SHARED = PhoneNumberUtil.getInstance();
@@ -22,6 +23,7 @@ public final class PhoneNormalizer {
     private static final Pattern DECIMAL = Pattern.compile("\\+?[0-9]{5,}[.,]0+");
 
     private final PhoneNumberUtil util;
+    private final FastPhoneParser fast;
     private final String region;
     private final int regionCountryCode;
 
@@ -42,6 +44,7 @@ public final class PhoneNormalizer {
      */
     public PhoneNormalizer(PhoneNumberUtil util, String region) {
         this.util = util;
+        this.fast = new FastPhoneParser(util, region);
         this.region = region;
         this.regionCountryCode = util.getCountryCodeForRegion(region);
     }
@@ -70,11 +73,13 @@ public final class PhoneNormalizer {
             return Result.fail("holds several numbers separated by ':::' (as Google Contacts exports them); "
                     + "keep one number per row");
         }
-        Phonenumber.PhoneNumber number;
-        try {
-            number = util.parse(text, region);
-        } catch (NumberParseException e) {
-            return Result.fail(unparsable(text, e));
+        Phonenumber.PhoneNumber number = fast.parse(text);
+        if (number == null) {
+            try {
+                number = util.parse(text, region);
+            } catch (NumberParseException e) {
+                return Result.fail(unparsable(text, e));
+            }
         }
         if (number.hasExtension()) {
             return Result.fail("has an extension (" + number.getExtension() + "), which cannot be dialled; give "

@@ -72,7 +72,7 @@ public final class RowValidator {
                 return;
             }
         } else {
-            zoneKey = zones.zoneForNumber(phone.number(), phone.type());
+            zoneKey = zones.zoneForNumber(phone.number(), phone.type(), phone.e164());
         }
         Map<String, String> variables = new LinkedHashMap<>(layout.variableIndexes.length * 4 / 3 + 1);
         for (int v = 0; v < layout.variableIndexes.length; v++) {

@@ -5,9 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.batchcall.model.ZoneKey;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,16 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A recipient's zone key ({@link ZoneKey}): from a {@code timezone} cell, which must be an IANA
- * zone id (any case), or else from libphonenumber's {@link PhoneNumberToTimeZonesMapper}; a number
- * the mapper does not know gets {@code ""}. Thread-safe; caches are bounded by the mapper's data.
+ * zone id (any case), or else what libphonenumber's {@link PhoneNumberToTimeZonesMapper} says for
+ * the number; a number it does not place gets {@code ""}. Thread-safe and lock-free: it reads the
+ * mapper's data through {@link TimeZonePrefixTable}, and falls back to the mapper itself only if
+ * that table cannot be loaded.
  */
 public final class ZoneResolver {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Map<String, String> IANA_BY_LOWER_CASE = ianaIds();
 
-    private final PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
-    private final Map<Integer, List<String>> countryLevel = new ConcurrentHashMap<>();
-    private final Map<List<String>, String> keys = new ConcurrentHashMap<>();
+    private final TimeZonePrefixTable table = Table.INSTANCE;
+    private final Map<List<String>, String> mapperKeys = new ConcurrentHashMap<>();
+
+    /** Loaded once per JVM: immutable data from the libphonenumber jar, like libphonenumber's own. */
+    private static final class Table {
+        static final TimeZonePrefixTable INSTANCE = TimeZonePrefixTable.load();
+    }
 
     /** The canonical IANA id for a {@code timezone} cell, or null if it is not one. */
     public static String zoneFromCell(String text) {
@@ -33,33 +37,26 @@ public final class ZoneResolver {
     }
 
     /**
-     * The zone key of a valid number of the given type. Equivalent to
-     * {@code mapper.getTimeZonesForNumber(number)}, without classifying the number a second time:
-     * a non-geographical number (a mobile, say) gets its country's zones, looked up once per
-     * country.
+     * The zone key of a valid number, as {@code mapper.getTimeZonesForNumber(number)} gives it: a
+     * geographical number by its longest known prefix, any other (a mobile, say) by its country.
+     *
+     * @param e164 the number's E.164 form
+     * @param type its type, which must not be {@code UNKNOWN}
      */
-    public String zoneForNumber(Phonenumber.PhoneNumber number, PhoneNumberType type) {
-        List<String> zones;
-        if (UTIL.isNumberGeographical(type, number.getCountryCode())) {
-            zones = mapper.getTimeZonesForGeographicalNumber(number);
-        } else {
-            zones = countryLevel.computeIfAbsent(number.getCountryCode(), cc -> mapper.getTimeZonesForNumber(number));
+    public String zoneForNumber(Phonenumber.PhoneNumber number, PhoneNumberType type, String e164) {
+        boolean geographical = UTIL.isNumberGeographical(type, number.getCountryCode());
+        if (table != null) {
+            return table.lookup(geographical ? E164Keys.key(e164) : number.getCountryCode());
         }
-        return keys.computeIfAbsent(zones, ZoneResolver::key);
+        PhoneNumberToTimeZonesMapper mapper = PhoneNumberToTimeZonesMapper.getInstance();
+        List<String> zones = geographical ? mapper.getTimeZonesForGeographicalNumber(number)
+                : mapper.getTimeZonesForNumber(number);
+        return mapperKeys.computeIfAbsent(zones, ids -> TimeZonePrefixTable.key(String.join("&", ids)));
     }
 
-    private static String key(List<String> ids) {
-        List<ZoneId> zones = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            if (!id.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
-                try {
-                    zones.add(ZoneId.of(id));
-                } catch (DateTimeException e) {
-                    // an id newer than this JDK's time-zone data: leave it out
-                }
-            }
-        }
-        return ZoneKey.of(zones);
+    /** Whether the lock-free table is in use (false only if libphonenumber's data format changed). */
+    boolean usesTable() {
+        return table != null;
     }
 
     private static Map<String, String> ianaIds() {
