@@ -47,6 +47,7 @@ public final class BatchCallsBuilder {
     private int dialThreads = 8;
     private ExecutorService dialExecutor;
     private double callsPerSecond;
+    private Duration reconcileInterval = Duration.ofSeconds(5);
 
     BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
@@ -100,6 +101,12 @@ public final class BatchCallsBuilder {
     /** Delay before re-dialing after the carrier said "try later" without a hint; 1 s to 1 h. */
     public BatchCallsBuilder carrierBackoff(Duration value) {
         this.carrierBackoff = within("carrierBackoff", value, Duration.ofSeconds(1), Duration.ofHours(1));
+        return this;
+    }
+
+    /** How often expired claims and silent calls are looked for (clock time); 0 to 10 min. */
+    public BatchCallsBuilder reconcileInterval(Duration value) {
+        this.reconcileInterval = within("reconcileInterval", value, Duration.ZERO, Duration.ofMinutes(10));
         return this;
     }
 
@@ -161,7 +168,7 @@ public final class BatchCallsBuilder {
         boolean owns = dialExecutor == null;
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
         EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
-                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond);
+                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval);
         Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool);
         listeners.forEach(engine::subscribe);
         EngineLoop loop = new EngineLoop(engine, nodeName, pollInterval, eventInterval, shutdownWait, pool, owns);

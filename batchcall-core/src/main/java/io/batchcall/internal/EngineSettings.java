@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param maxDialsPerStep upper bound on dials placed by one {@code runOnce}
  * @param dialThreads threads placing calls concurrently within one step
  * @param callsPerSecond dials per second per from-number on this node; 0 for no pacing
+ * @param reconcileInterval how often expired claims and stale calls are looked for
  */
 public record EngineSettings(String nodeName, Tariff tariff, Duration lease, Duration staleCallAfter,
-        Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond) {
+        Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond,
+        Duration reconcileInterval) {
 }

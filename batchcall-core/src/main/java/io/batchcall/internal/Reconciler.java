@@ -31,6 +31,7 @@ final class Reconciler {
     private final Credit credit;
     private final EngineSettings settings;
     private final Clock clock;
+    private Instant lastRun;
 
     Reconciler(CallStore calls, BatchStore batches, Telephony telephony, CallOutcomes outcomes, Credit credit,
             EngineSettings settings, Clock clock) {
@@ -43,8 +44,18 @@ final class Reconciler {
         this.clock = clock;
     }
 
+    /**
+     * Reconciles at most once per {@code reconcileInterval} of clock time: it is housekeeping
+     * (leases are minutes long), and its look-ups need not cost every step.
+     */
     void run() {
         Instant now = clock.instant();
+        synchronized (this) {
+            if (lastRun != null && now.isBefore(lastRun.plus(settings.reconcileInterval()))) {
+                return;
+            }
+            lastRun = now;
+        }
         for (CallAttempt a : calls.expiredClaims(now, BATCH)) {
             if (calls.takeOver(a.id(), settings.nodeName(), now, now.plus(settings.lease()))) {
                 recoverClaim(a);
