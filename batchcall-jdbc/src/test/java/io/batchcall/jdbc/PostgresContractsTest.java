@@ -1,32 +1,14 @@
 package io.batchcall.jdbc;
 
-import io.batchcall.inmemory.InMemoryStorage;
-import io.batchcall.spi.CreditLedger;
-import io.batchcall.spi.Storage;
-import io.batchcall.testkit.BatchStoreContract;
-import io.batchcall.testkit.CallEndingsContract;
-import io.batchcall.testkit.CallLifecycleContract;
-import io.batchcall.testkit.CallRecoveryContract;
-import io.batchcall.testkit.ClaimContract;
-import io.batchcall.testkit.ConcurrentClaimContract;
-import io.batchcall.testkit.CreditLedgerConcurrencyContract;
-import io.batchcall.testkit.CreditLedgerContract;
-import io.batchcall.testkit.EventLogContract;
-import io.batchcall.testkit.RecipientMovesContract;
-import io.batchcall.testkit.RecipientStoreContract;
-import io.batchcall.testkit.StorageModelContract;
 import io.batchcall.testkit.postgres.PostgresExtension;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every storage and ledger contract suite of the testkit, unchanged, against a real PostgreSQL from
- * the testkit's {@link PostgresExtension} (its session zone differs from the JVM's); the model
- * check compares it with the in-memory reference.
+ * the testkit's {@link PostgresExtension} (its session zone differs from the JVM's).
  */
-class PostgresContractsTest {
+class PostgresContractsTest extends JdbcContractSuites {
     @RegisterExtension
     static final PostgresExtension PG = PostgresExtension.shared();
     private static final ContractDatabase DB = ContractDatabase.postgres(PG);
@@ -36,104 +18,8 @@ class PostgresContractsTest {
         DB.close();
     }
 
-    @Nested
-    class Batches extends BatchStoreContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class Recipients extends RecipientStoreContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class RecipientMoves extends RecipientMovesContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class Claims extends ClaimContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class ConcurrentClaims extends ConcurrentClaimContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class CallLifecycle extends CallLifecycleContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class CallEndings extends CallEndingsContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class CallRecovery extends CallRecoveryContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class Events extends EventLogContract {
-        @Override
-        protected Storage newStorage(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class Model extends StorageModelContract {
-        @Override
-        protected Storage newReference(Clock clock) {
-            return InMemoryStorage.create(clock);
-        }
-
-        @Override
-        protected Storage newSubject(Clock clock) {
-            return DB.storage(clock);
-        }
-    }
-
-    @Nested
-    class Ledger extends CreditLedgerContract {
-        @Override
-        protected CreditLedger newLedger() {
-            return DB.ledger();
-        }
-    }
-
-    @Nested
-    class LedgerConcurrency extends CreditLedgerConcurrencyContract {
-        @Override
-        protected CreditLedger newLedger() {
-            return DB.ledger();
-        }
+    @Override
+    protected ContractDatabase db() {
+        return DB;
     }
 }
