@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** Cron series: parse errors, indexes from the anchor, end conditions and cron-utils' DST behaviour. */
+/** Cron series: parse errors, indexes from the anchor, end conditions and DST behaviour. */
 class CronRecurrenceTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -85,13 +85,22 @@ class CronRecurrenceTest {
         assertThat(february30.firstAfter(Instant.EPOCH)).isEmpty();
     }
 
-    /** cron-utils 9.2.1 skips a local time that falls in a spring-forward gap (periodic DAILY shifts it). */
+    /** A local time in a spring-forward gap is skipped (periodic DAILY shifts it); times after the gap run. */
     @Test
     void cronSkipsTheRunOnSpringForwardDay() {
         Recurrence cron = Recurrence.cron("30 2 * * *", NEW_YORK, local("2026-03-06T00:00", NEW_YORK));
 
         assertThat(first(cron, 3)).containsExactly(local("2026-03-06T02:30", NEW_YORK),
                 local("2026-03-07T02:30", NEW_YORK), local("2026-03-09T02:30", NEW_YORK));
+
+        // Lord Howe's clocks go 02:00 -> 02:30 on 2020-10-04: 02:15 does not exist, 02:30 and 02:45 do.
+        for (String time : List.of("30", "45")) {
+            Recurrence halfHourGap = Recurrence.cron(time + " 2 * * *", LORD_HOWE, local("2020-10-03T12:00", LORD_HOWE));
+            assertThat(first(halfHourGap, 2)).as(time).containsExactly(local("2020-10-04T02:" + time, LORD_HOWE),
+                    local("2020-10-05T02:" + time, LORD_HOWE));
+        }
+        Recurrence inGap = Recurrence.cron("15 2 * * *", LORD_HOWE, local("2020-10-03T12:00", LORD_HOWE));
+        assertThat(first(inGap, 1)).containsExactly(local("2020-10-05T02:15", LORD_HOWE));
     }
 
     /** A once-a-day time in the fall-back overlap runs once, at the earlier instant, as for DAILY. */
@@ -102,22 +111,26 @@ class CronRecurrenceTest {
         assertThat(first(cron, 3)).containsExactly(Instant.parse("2026-10-31T05:30:00Z"),
                 Instant.parse("2026-11-01T05:30:00Z"), Instant.parse("2026-11-02T06:30:00Z"));
         assertThat(cron.firstAfter(Instant.parse("2026-11-01T05:45:00Z")))
-                .as("the series, not cron-utils' answer from 01:45 EDT (which would be 01:30 EST)")
+                .as("the series from 01:45 EDT: 01:30 already ran, not again at 01:30 EST")
                 .contains(new Occurrence(2, Instant.parse("2026-11-02T06:30:00Z")));
     }
 
-    /** Expressions matching several times in the repeated hour fire again in its second pass. */
+    /** Every-hour expressions run in both passes of the repeated hour; others once, at the earlier instant. */
     @Test
-    void cronFiresInBothPassesForRepeatingExpressions() {
+    void onlyEveryHourExpressionsRunInBothPasses() {
         Recurrence hourly = Recurrence.cron("0 * * * *", NEW_YORK, local("2026-11-01T00:00", NEW_YORK));
         assertThat(first(hourly, 4)).containsExactly(Instant.parse("2026-11-01T04:00:00Z"),
                 Instant.parse("2026-11-01T05:00:00Z"), Instant.parse("2026-11-01T06:00:00Z"),
                 Instant.parse("2026-11-01T07:00:00Z"));
 
-        // Lord Howe repeats 01:30-02:00 on 2026-04-05: 01:30 and 01:45 run twice, 01:00 and 01:15 once.
+        // Lord Howe repeats 01:30-02:00 on 2026-04-05.
         Recurrence quarters = Recurrence.cron("*/15 1 * * *", LORD_HOWE, local("2026-04-05T00:00", LORD_HOWE));
-        assertThat(first(quarters, 7)).extracting(i -> i.atZone(LORD_HOWE).toLocalTime().toString())
-                .containsExactly("01:00", "01:15", "01:30", "01:45", "01:30", "01:45", "01:00");
+        assertThat(first(quarters, 5)).extracting(i -> i.atZone(LORD_HOWE).toLocalDateTime().toString())
+                .containsExactly("2026-04-05T01:00", "2026-04-05T01:15", "2026-04-05T01:30", "2026-04-05T01:45",
+                        "2026-04-06T01:00");
+        Recurrence everyQuarter = Recurrence.cron("*/15 * * * *", LORD_HOWE, local("2026-04-05T01:00", LORD_HOWE));
+        assertThat(first(everyQuarter, 7)).extracting(i -> i.atZone(LORD_HOWE).toLocalTime().toString())
+                .containsExactly("01:00", "01:15", "01:30", "01:45", "01:30", "01:45", "02:00");
     }
 
     @Test
