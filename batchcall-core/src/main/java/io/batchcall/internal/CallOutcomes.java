@@ -59,6 +59,9 @@ final class CallOutcomes implements CallStatusSink {
             LOG.warn("attempt {} cost {} more than account {} could pay; charged {}", a.id(), capture.shortfall(),
                     a.account(), capture.charged());
         }
+        if (!a.status().isFailure()) {
+            return; // only busy, no_answer and failed are ever retried
+        }
         Optional<Batch> batch = batches.find(a.batchId());
         if (batch.isEmpty() || batch.get().status() == BatchStatus.CANCELLED) {
             return;

@@ -14,15 +14,24 @@ import java.util.Optional;
 final class AttemptQueries {
     private final Jdbc jdbc;
     private final Tables t;
+    private final String recordCost;
 
     AttemptQueries(Jdbc jdbc, Tables t) {
         this.jdbc = jdbc;
         this.t = t;
+        String ended = java.util.Arrays.stream(RecipientStatus.values()).filter(RecipientStatus::isTerminal)
+                .map(s -> "'" + s.wireName() + "'").collect(java.util.stream.Collectors.joining(", "));
+        this.recordCost = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ? "
+                + "AND cost_micros IS NULL AND status IN (" + ended + ")");
     }
 
     /** Keeps the first cost; refuses an unknown or unfinished attempt. */
     void recordCost(long attempt, Money cost) {
         Objects.requireNonNull(cost, "cost must not be null");
+        if (jdbc.statement("recording the cost of attempt " + attempt, c -> Sql.update(c, recordCost,
+                cost.micros(), cost.currency().getCurrencyCode(), attempt)) == 1) {
+            return;
+        }
         jdbc.inTransaction("recording the cost of attempt " + attempt, c -> {
             String status = Sql.first(c, t.sql("SELECT status FROM {p}attempts WHERE id = ?"), rs -> rs.getString(1),
                     attempt).orElseThrow(() -> new NotFoundException("attempt " + attempt + " does not exist"));

@@ -6,8 +6,12 @@ import io.batchcall.spi.CarrierUpdate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Status changes of a claimed or placed call. Each one is a compare-and-set on the attempt
@@ -23,16 +27,63 @@ final class AttemptTransitions {
     private final Tables t;
     private final EventWriter events;
     private final String select;
+    private final OneStatement oneStatement;
 
-    AttemptTransitions(Jdbc jdbc, Tables t) {
+    AttemptTransitions(Jdbc jdbc, Tables t, boolean writableCtes) {
         this.jdbc = jdbc;
         this.t = t;
         this.events = new EventWriter(t);
         this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE id = ?");
+        this.oneStatement = writableCtes ? new OneStatement(t) : null;
+    }
+
+    /**
+     * PostgreSQL: the usual transitions as one statement (data-modifying CTEs) in one round trip.
+     * The attempt's {@code UPDATE … WHERE id = ? AND status IN (…)} is the compare-and-set (READ
+     * COMMITTED re-checks it against a concurrent writer's row), and the recipient's change and the
+     * event are made from its {@code RETURNING} row, so they happen exactly when it matched.
+     */
+    private static final class OneStatement {
+        private final Map<RecipientStatus, String> carrier = new EnumMap<>(RecipientStatus.class);
+        private final String placed;
+
+        OneStatement(Tables t) {
+            for (RecipientStatus to : RecipientStatus.values()) {
+                if (!to.isCarrierStatus()) {
+                    continue;
+                }
+                String from = Arrays.stream(RecipientStatus.values()).filter(s -> s.advancesTo(to))
+                        .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+                boolean end = to.isTerminal();
+                carrier.put(to, cte(t, "status = ?, provider_call_id = COALESCE(provider_call_id, ?), placed_at_us = "
+                        + "COALESCE(placed_at_us, ?), last_event_at_us = ?, ended_at_us = ?, talk_time_us = ?, reason = "
+                        + (end ? "?" : "COALESCE(?, reason)"), "status IN (" + from + ")"));
+            }
+            this.placed = cte(t, "status = ?, provider_call_id = ?, placed_at_us = ?, last_event_at_us = ?",
+                    "status = 'calling'");
+        }
+
+        /** Parameters: the SET ones, the attempt id, recipient status and reason, event status and detail. */
+        private static String cte(Tables t, String set, String guard) {
+            return t.sql("WITH a AS (UPDATE {p}attempts SET " + set + " WHERE id = ? AND " + guard + " RETURNING "
+                    + AttemptRows.COLUMNS + "), r AS (UPDATE {p}recipients SET status = ?, reason = ? WHERE id = "
+                    + "(SELECT recipient_id FROM a) AND last_attempt = (SELECT id FROM a)), e AS (INSERT INTO {p}events "
+                    + "(at_us, account_id, batch_id, recipient_id, attempt_id, status, detail) SELECT last_event_at_us, "
+                    + "account_id, batch_id, recipient_id, id, ?, ? FROM a) SELECT " + AttemptRows.COLUMNS + " FROM a");
+        }
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
+        if (oneStatement != null) {
+            long us = Micros.of(at);
+            String initiated = RecipientStatus.INITIATED.wireName();
+            if (jdbc.statement("marking attempt " + attempt + " placed", c -> Sql.first(c, oneStatement.placed,
+                    AttemptRows::map, initiated, providerCallId, us, us, attempt, initiated, null, initiated, null))
+                    .isPresent()) {
+                return true;
+            }
+        }
         return jdbc.inTransaction("marking attempt " + attempt + " placed", c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
                 Optional<CallAttempt> current = read(c, attempt);
@@ -61,8 +112,16 @@ final class AttemptTransitions {
     }
 
     Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
+        boolean end = u.status().isTerminal();
+        if (oneStatement != null) {
+            long at = Micros.of(u.at());
+            String status = u.status().wireName();
+            return jdbc.statement("applying carrier status " + u.status() + " to attempt " + attempt, c ->
+                    Sql.first(c, oneStatement.carrier.get(u.status()), AttemptRows::map, status, u.providerCallId(), at,
+                            at, end ? at : null, end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null,
+                            attempt, status, end ? u.reason() : null, status, u.reason()));
+        }
         return jdbc.inTransaction("applying carrier status " + u.status() + " to attempt " + attempt, c -> {
-            boolean end = u.status().isTerminal();
             long at = Micros.of(u.at());
             for (int round = 0; round < CAS_ROUNDS; round++) {
                 Optional<CallAttempt> current = read(c, attempt);
@@ -79,11 +138,21 @@ final class AttemptTransitions {
                         a.status().wireName());
                 if (n == 1) {
                     follow(c, a, u.status(), end ? u.reason() : null, u.at(), u.reason());
-                    return read(c, attempt);
+                    return Optional.of(after(a, u, end));
                 }
             }
             throw new SQLException("attempt " + attempt + " kept changing under a carrier update", "40001");
         });
+    }
+
+    /** The attempt as the guarded update above left it, without reading it back. */
+    private static CallAttempt after(CallAttempt a, CarrierUpdate u, boolean end) {
+        Instant at = Micros.instant(Micros.of(u.at()));
+        return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+                a.providerCallId() != null ? a.providerCallId() : u.providerCallId(), u.status(), a.owner(),
+                a.claimedAt(), a.leaseUntil(), a.placedAt() != null ? a.placedAt() : at, at, end ? at : null,
+                end ? java.time.Duration.ofNanos(Micros.of(u.talkTimeOrZero()) * 1000) : null, a.cost(),
+                end ? u.reason() : u.reason() != null ? u.reason() : a.reason());
     }
 
     boolean release(long attempt, Instant notBefore, String reason, Instant at) {

@@ -13,6 +13,9 @@ import javax.sql.DataSource;
  */
 public final class Jdbc {
     private static final int ATTEMPTS = 3;
+    /** Physical connections seen at READ COMMITTED by default (weak keys: closed ones are forgotten). */
+    private static final java.util.Map<Connection, Boolean> READ_COMMITTED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final DataSource dataSource;
 
@@ -33,6 +36,25 @@ public final class Jdbc {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !SqlErrors.isRetryableTransaction(e)) {
+                    throw SqlErrors.translate(what, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work}, which must be a single statement (atomic by itself), in auto-commit mode:
+     * one round trip fewer than {@link #inTransaction}. Retried like it.
+     */
+    public <T> T statement(String what, SqlFunction<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+                return work.apply(c);
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !SqlErrors.isRetryableTransaction(e)) {
                     throw SqlErrors.translate(what, e);
@@ -75,8 +97,16 @@ public final class Jdbc {
 
     private static void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);
-        if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        // PgJDBC answers getTransactionIsolation with a round trip to the server: check each
+        // physical connection once (pools hand out wrappers; unwrap reaches the connection they
+        // wrap), and set the level on it if the pool's default differs.
+        Connection physical = c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
+        if (!READ_COMMITTED.containsKey(physical)) {
+            if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } else {
+                READ_COMMITTED.put(physical, Boolean.TRUE);
+            }
         }
     }
 

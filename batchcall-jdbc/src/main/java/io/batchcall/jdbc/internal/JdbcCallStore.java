@@ -27,7 +27,7 @@ public final class JdbcCallStore implements CallStore {
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
         this.claimer = new Claimer(jdbc, t, dialect, accounts);
-        this.transitions = new AttemptTransitions(jdbc, t);
+        this.transitions = new AttemptTransitions(jdbc, t, dialect.dialect() == io.batchcall.jdbc.Dialect.POSTGRESQL);
         this.queries = new AttemptQueries(jdbc, t);
     }
 

@@ -27,6 +27,10 @@ public final class Ledger {
     private final SqlDialect.InsertIfAbsent createBalance;
     private final SqlDialect.InsertIfAbsent insertTopUp;
     private final String findHold;
+    private final String reserve;
+    private final String captureBalance;
+    private final String captureHold;
+    private final SqlDialect.InsertIfAbsent insertHold;
 
     public Ledger(Jdbc jdbc, Tables t, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
@@ -39,6 +43,18 @@ public final class Ledger {
         this.insertTopUp = dialect.insertIfAbsent(t.name("credit_topups"),
                 List.of("account_id", "topup_key", "currency", "amount_micros", "created_at_us"),
                 List.of("account_id", "topup_key"));
+        this.reserve = t.sql("UPDATE {p}credit_balances SET held_micros = held_micros + ? WHERE account_id = ? "
+                + "AND currency = ? AND balance_micros - held_micros >= ?");
+        this.insertHold = dialect.insertIfAbsent(t.name("credit_holds"),
+                List.of("account_id", "hold_key", "currency", "amount_micros", "state", "created_at_us"),
+                List.of("account_id", "hold_key"));
+        String openHold = "(SELECT amount_micros FROM {p}credit_holds WHERE account_id = ? AND hold_key = ? AND "
+                + "state = 'open' AND currency = ?)";
+        this.captureBalance = t.sql("UPDATE {p}credit_balances SET balance_micros = balance_micros - ?, held_micros = "
+                + "held_micros - " + openHold + " WHERE account_id = ? AND currency = ? AND " + openHold + " IS NOT NULL "
+                + "AND balance_micros - held_micros + " + openHold + " >= ?");
+        this.captureHold = t.sql("UPDATE {p}credit_holds SET state = 'captured', charged_micros = ?, shortfall_micros = 0, "
+                + "settled_at_us = ? WHERE account_id = ? AND hold_key = ? AND state = 'open' AND currency = ?");
         this.findHold = t.sql("SELECT currency, amount_micros, state, charged_micros, shortfall_micros "
                 + "FROM {p}credit_holds WHERE account_id = ? AND hold_key = ?");
     }
@@ -57,58 +73,136 @@ public final class Ledger {
 
     public Optional<Hold> hold(AccountId account, Money amount, String key) {
         return jdbc.inTransaction("holding " + amount + " for " + account + " under '" + key + "'", c -> {
-            Balance b = lockBalance(c, account.value(), amount.currency());
-            Optional<StoredHold> existing = findHold(c, account.value(), key);
-            if (existing.isPresent() && existing.get().open()) {
-                return Optional.of(new Hold(account, key, Money.ofMicros(existing.get().amount(),
-                        existing.get().currency())));
+            if (reserve(c, account, amount, key)) {
+                return Optional.of(new Hold(account, key, amount));
             }
-            if (existing.isPresent()) {
-                throw new IllegalStateTransitionException("hold key '" + key + "' of account " + account
-                        + " was already " + existing.get().state() + " and cannot be held again");
-            }
-            if (b.available() < amount.micros()) {
-                return Optional.<Hold>empty();
-            }
-            changeBalance(c, account.value(), amount.currency(), 0, amount.micros());
-            Sql.update(c, t.sql("INSERT INTO {p}credit_holds (account_id, hold_key, currency, amount_micros, state, "
-                    + "created_at_us) VALUES (?, ?, ?, ?, 'open', ?)"), account.value(), key,
-                    amount.currency().getCurrencyCode(), amount.micros(), Micros.of(clock.instant()));
-            return Optional.of(new Hold(account, key, amount));
+            return holdLocked(c, account, amount, key);
         });
+    }
+
+    /**
+     * The common case in two statements, the balance row locked only between the first and the
+     * commit: reserve the amount if the balance covers it, then insert the hold if its key is new.
+     * Anything else (no balance row yet, not enough credit, a known key) is rolled back and left
+     * to {@link #holdLocked}.
+     */
+    private boolean reserve(Connection c, AccountId account, Money amount, String key) throws SQLException {
+        if (Sql.update(c, reserve, amount.micros(), account.value(), amount.currency().getCurrencyCode(),
+                amount.micros()) != 1) {
+            return false;
+        }
+        try {
+            if (Sql.update(c, insertHold.sql(), insertHold.args(account.value(), key,
+                    amount.currency().getCurrencyCode(), amount.micros(), "open", Micros.of(clock.instant()))) == 1) {
+                return true;
+            }
+        } catch (SQLException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+        c.rollback();
+        return false;
+    }
+
+    private Optional<Hold> holdLocked(Connection c, AccountId account, Money amount, String key) throws SQLException {
+        Balance b = lockBalance(c, account.value(), amount.currency());
+        Optional<StoredHold> existing = findHold(c, account.value(), key);
+        if (existing.isPresent() && existing.get().open()) {
+            return Optional.of(new Hold(account, key, Money.ofMicros(existing.get().amount(),
+                    existing.get().currency())));
+        }
+        if (existing.isPresent()) {
+            throw new IllegalStateTransitionException("hold key '" + key + "' of account " + account
+                    + " was already " + existing.get().state() + " and cannot be held again");
+        }
+        if (b.available() < amount.micros()) {
+            return Optional.<Hold>empty();
+        }
+        changeBalance(c, account.value(), amount.currency(), 0, amount.micros());
+        Sql.update(c, t.sql("INSERT INTO {p}credit_holds (account_id, hold_key, currency, amount_micros, state, "
+                + "created_at_us) VALUES (?, ?, ?, ?, 'open', ?)"), account.value(), key,
+                amount.currency().getCurrencyCode(), amount.micros(), Micros.of(clock.instant()));
+        return Optional.of(new Hold(account, key, amount));
     }
 
     public Capture capture(AccountId account, String key, Money actual) {
         return jdbc.inTransaction("capturing " + actual + " for " + account + " under '" + key + "'", c -> {
-            Balance b = lockBalance(c, account.value(), actual.currency());
-            Optional<StoredHold> h = findHold(c, account.value(), key);
-            if (h.isPresent() && h.get().charged() != null) {
-                StoredHold done = h.get();
-                return new Capture(Money.ofMicros(done.charged(), done.currency()),
-                        Money.ofMicros(done.shortfall(), done.currency()));
+            if (captureCovered(c, account, key, actual)) {
+                return new Capture(actual, Money.zero(actual.currency()));
             }
-            if (h.isPresent() && h.get().open() && !h.get().currency().equals(actual.currency())) {
-                throw new IllegalArgumentException("capture for '" + key + "' must be in " + h.get().currency()
-                        + " like its hold, but was " + actual);
-            }
-            long held = h.isPresent() && h.get().open() ? h.get().amount() : 0;
-            long charged = Math.min(actual.micros(), b.available() + held);
-            long shortfall = actual.micros() - charged;
-            changeBalance(c, account.value(), actual.currency(), -charged, -held);
-            long now = Micros.of(clock.instant());
-            if (h.isPresent()) {
-                Sql.update(c, t.sql("UPDATE {p}credit_holds SET state = 'captured', currency = ?, charged_micros = ?, "
-                        + "shortfall_micros = ?, settled_at_us = ? WHERE account_id = ? AND hold_key = ? AND state = ?"),
-                        actual.currency().getCurrencyCode(), charged, shortfall, now, account.value(), key,
-                        h.get().state());
-            } else {
-                Sql.update(c, t.sql("INSERT INTO {p}credit_holds (account_id, hold_key, currency, amount_micros, state, "
-                        + "charged_micros, shortfall_micros, created_at_us, settled_at_us) "
-                        + "VALUES (?, ?, ?, 0, 'captured', ?, ?, ?, ?)"), account.value(), key,
-                        actual.currency().getCurrencyCode(), charged, shortfall, now, now);
-            }
-            return new Capture(Money.ofMicros(charged, actual.currency()), Money.ofMicros(shortfall, actual.currency()));
+            return captureLocked(c, account, key, actual);
         });
+    }
+
+    /**
+     * The common case in two statements: an open hold in the same currency, and credit for the
+     * whole cost. The balance row is locked first, as everywhere in the ledger. The hold is read in
+     * the first statement's snapshot, which a concurrent settlement of the same hold can make
+     * stale: its state is checked again by the second statement (and a double release of its
+     * amount is refused by the balance's CHECK), and either sends the work, rolled back, to
+     * {@link #captureLocked}.
+     */
+    private boolean captureCovered(Connection c, AccountId account, String key, Money actual) throws SQLException {
+        String currency = actual.currency().getCurrencyCode();
+        Object[] hold = {account.value(), key, currency};
+        Object[] args = new Object[13];
+        args[0] = actual.micros();
+        System.arraycopy(hold, 0, args, 1, 3);
+        args[4] = account.value();
+        args[5] = currency;
+        System.arraycopy(hold, 0, args, 6, 3);
+        System.arraycopy(hold, 0, args, 9, 3);
+        args[12] = actual.micros();
+        try {
+            if (Sql.update(c, captureBalance, args) != 1) {
+                return false;
+            }
+        } catch (SQLException e) {
+            // A concurrent capture of the same hold settled it after this statement's snapshot: the
+            // hold's amount was taken off twice and the balance's CHECK refused it.
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            c.rollback();
+            return false;
+        }
+        if (Sql.update(c, captureHold, actual.micros(), Micros.of(clock.instant()), account.value(), key, currency) == 1) {
+            return true;
+        }
+        c.rollback();
+        return false;
+    }
+
+    private Capture captureLocked(Connection c, AccountId account, String key, Money actual) throws SQLException {
+        Balance b = lockBalance(c, account.value(), actual.currency());
+        Optional<StoredHold> h = findHold(c, account.value(), key);
+        if (h.isPresent() && h.get().charged() != null) {
+            StoredHold done = h.get();
+            return new Capture(Money.ofMicros(done.charged(), done.currency()),
+                    Money.ofMicros(done.shortfall(), done.currency()));
+        }
+        if (h.isPresent() && h.get().open() && !h.get().currency().equals(actual.currency())) {
+            throw new IllegalArgumentException("capture for '" + key + "' must be in " + h.get().currency()
+                    + " like its hold, but was " + actual);
+        }
+        long held = h.isPresent() && h.get().open() ? h.get().amount() : 0;
+        long charged = Math.min(actual.micros(), b.available() + held);
+        long shortfall = actual.micros() - charged;
+        changeBalance(c, account.value(), actual.currency(), -charged, -held);
+        long now = Micros.of(clock.instant());
+        if (h.isPresent()) {
+            Sql.update(c, t.sql("UPDATE {p}credit_holds SET state = 'captured', currency = ?, charged_micros = ?, "
+                    + "shortfall_micros = ?, settled_at_us = ? WHERE account_id = ? AND hold_key = ? AND state = ?"),
+                    actual.currency().getCurrencyCode(), charged, shortfall, now, account.value(), key,
+                    h.get().state());
+        } else {
+            Sql.update(c, t.sql("INSERT INTO {p}credit_holds (account_id, hold_key, currency, amount_micros, state, "
+                    + "charged_micros, shortfall_micros, created_at_us, settled_at_us) "
+                    + "VALUES (?, ?, ?, 0, 'captured', ?, ?, ?, ?)"), account.value(), key,
+                    actual.currency().getCurrencyCode(), charged, shortfall, now, now);
+        }
+        return new Capture(Money.ofMicros(charged, actual.currency()), Money.ofMicros(shortfall, actual.currency()));
     }
 
     public void release(AccountId account, String key) {

@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int RECENT_MAX = 512;
+    private static final java.util.Map<String, BatchSpec> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SpecJson() {
     }
@@ -56,7 +58,24 @@ public final class SpecJson {
         }
     }
 
+    /**
+     * Parses a stored spec. Specs are immutable values and the engine reads the same few running
+     * batches many times a second, so recent documents are remembered by their exact text.
+     */
     public static BatchSpec read(String json) {
+        BatchSpec cached = RECENT.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        BatchSpec spec = parse(json);
+        if (RECENT.size() >= RECENT_MAX) {
+            RECENT.clear();
+        }
+        RECENT.put(json, spec);
+        return spec;
+    }
+
+    private static BatchSpec parse(String json) {
         JsonNode n;
         try {
             n = MAPPER.readTree(json);
