@@ -63,6 +63,11 @@ public final class JdbcCreditLedger implements CreditLedger {
                 Objects.requireNonNull(currency, "currency must not be null"));
     }
 
+    /** Holds and captures this instance applied in group commits of two or more (for tests). */
+    long groupedOperations() {
+        return ledger.groupedOperations();
+    }
+
     private static String requireKey(String key) {
         if (key == null || key.isEmpty() || key.length() > 255) {
             throw new IllegalArgumentException("key must be 1-255 characters, but was "

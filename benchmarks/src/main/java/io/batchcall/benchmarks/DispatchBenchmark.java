@@ -39,10 +39,10 @@ import java.util.List;
  *   its own connection pool.</li>
  * </ol>
  * Prints items per second and CPU per item (this JVM + PostgreSQL). Usage:
- * {@code java -cp ... io.batchcall.benchmarks.DispatchBenchmark [recipients=20000] [engines=1,2,4]}
+ * {@code java -cp ... io.batchcall.benchmarks.DispatchBenchmark [recipients=20000] [engines=1,2,4]
+ * [accounts=1,10]}: the recipients are split into one batch per account, sent together.
  */
 public final class DispatchBenchmark {
-    private static final AccountId ACCOUNT = AccountId.of("bench");
 
     private DispatchBenchmark() {
     }
@@ -50,18 +50,22 @@ public final class DispatchBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String engines = args.length > 1 ? args[1] : "1,2,4";
+        String accountCounts = args.length > 2 ? args[2] : "1,10";
         PostgresServer server = PostgresServer.shared();
         System.out.printf("PostgreSQL: %s; %d items per run; %d cores%n", server.description(), n,
                 Runtime.getRuntime().availableProcessors());
         Result raw = rawClaimLoop(server.createDatabase("bench_raw"), n);
         System.out.printf("reference  raw SKIP LOCKED claim loop, 10 rows/claim, 1 thread: %,.0f items/s, "
                 + "CPU %.0f + %.0f us/item (JVM + PostgreSQL)%n", raw.perSecond, raw.jvmMicros, raw.pgMicros);
-        for (String e : engines.split(",")) {
-            int count = Integer.parseInt(e.trim());
-            Result r = batchcall(server.createDatabase("bench_bc_" + count), n, count);
-            System.out.printf("batchcall  %d engine(s): %,.0f completed dials/s (%.0f%% of the reference), "
-                    + "CPU %.0f + %.0f us/dial (JVM + PostgreSQL)%n", count, r.perSecond,
-                    100 * r.perSecond / raw.perSecond, r.jvmMicros, r.pgMicros);
+        for (String a : accountCounts.split(",")) {
+            int accounts = Integer.parseInt(a.trim());
+            for (String e : engines.split(",")) {
+                int count = Integer.parseInt(e.trim());
+                Result r = batchcall(server.createDatabase("bench_bc_" + count + "_" + accounts), n, count, accounts);
+                System.out.printf("batchcall  %d engine(s), %d account(s): %,.0f completed dials/s (%.0f%% of the "
+                        + "reference), CPU %.0f + %.0f us/dial (JVM + PostgreSQL)%n", count, accounts, r.perSecond,
+                        100 * r.perSecond / raw.perSecond, r.jvmMicros, r.pgMicros);
+            }
         }
         System.exit(0);
     }
@@ -117,7 +121,12 @@ public final class DispatchBenchmark {
         }
     }
 
-    private static Result batchcall(PostgresDatabase db, int n, int engines) throws Exception {
+    private static AccountId account(int i) {
+        return AccountId.of("bench-" + i);
+    }
+
+    /** n recipients in {@code accounts} batches, one per account, sent together. */
+    private static Result batchcall(PostgresDatabase db, int n, int engines, int accounts) throws Exception {
         Clock clock = Clock.systemUTC();
         List<HikariDataSource> pools = new ArrayList<>();
         List<BatchCalls> nodes = new ArrayList<>();
@@ -138,7 +147,9 @@ public final class DispatchBenchmark {
                 nodes.add(calls);
                 if (i == 0) {
                     carrier.connect(calls.statusSink());
-                    ledger.topUp(ACCOUNT, Money.usd("1000000"), "bench");
+                    for (int a = 0; a < accounts; a++) {
+                        ledger.topUp(account(a), Money.usd("1000000"), "bench");
+                    }
                 }
             }
             BatchCalls first = nodes.get(0);
@@ -146,16 +157,22 @@ public final class DispatchBenchmark {
             nodes.forEach(BatchCalls::start);
             // Warm-up batch (not measured): JIT, pools, and table statistics as autovacuum would
             // have them on a database in use.
-            runBatch(first, "warm-up", 0, Math.max(1000, n / 5));
+            runBatch(first, "warm-up", account(0), 0, Math.max(1000, n / 5));
             try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
             }
-            Batch batch = createBatch(first, "measured", 1_000_000, n);
+            List<Batch> batches = new ArrayList<>();
+            for (int a = 0; a < accounts; a++) {
+                int size = n / accounts + (a < n % accounts ? 1 : 0);
+                batches.add(createBatch(first, "measured", account(a), 1_000_000 + a * (n / accounts + 1), size));
+            }
             double jvm0 = CpuMeter.jvmSeconds();
             double pg0 = CpuMeter.postgresSeconds();
             long t0 = System.nanoTime();
-            first.send(batch.id());
-            awaitDone(first, batch, n);
+            batches.forEach(b -> first.send(b.id()));
+            for (Batch b : batches) {
+                awaitDone(first, b, (int) first.batch(b.id()).counts().total());
+            }
             Result result = result(n, t0, jvm0, pg0);
             if (Boolean.getBoolean("bench.tableStats")) {
                 try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement();
@@ -176,8 +193,8 @@ public final class DispatchBenchmark {
         }
     }
 
-    private static Batch createBatch(BatchCalls calls, String name, int firstNumber, int n) {
-        BatchSpec spec = BatchSpec.builder(name, ACCOUNT, PhoneNumber.of("+14155552000"),
+    private static Batch createBatch(BatchCalls calls, String name, AccountId account, int firstNumber, int n) {
+        BatchSpec spec = BatchSpec.builder(name, account, PhoneNumber.of("+14155552000"),
                 CallWindow.always(ZoneId.of("UTC"))).concurrency(ConcurrencyPolicy.of(100, 0)).build();
         Batch batch = calls.createDraft(spec);
         List<NewRecipient> list = new ArrayList<>();
@@ -188,8 +205,9 @@ public final class DispatchBenchmark {
         return batch;
     }
 
-    private static void runBatch(BatchCalls calls, String name, int firstNumber, int n) throws InterruptedException {
-        Batch batch = createBatch(calls, name, firstNumber, n);
+    private static void runBatch(BatchCalls calls, String name, AccountId account, int firstNumber, int n)
+            throws InterruptedException {
+        Batch batch = createBatch(calls, name, account, firstNumber, n);
         calls.send(batch.id());
         awaitDone(calls, batch, n);
     }

@@ -27,6 +27,7 @@ public final class Ledger {
     private final SqlDialect.InsertIfAbsent createBalance;
     private final SqlDialect.InsertIfAbsent insertTopUp;
     private final String findHold;
+    private final LedgerGroups groups;
     private final String reserve;
     private final String captureBalance;
     private final String captureHold;
@@ -55,6 +56,10 @@ public final class Ledger {
                 + "AND balance_micros - held_micros + " + openHold + " >= ?");
         this.captureHold = t.sql("UPDATE {p}credit_holds SET state = 'captured', charged_micros = ?, shortfall_micros = 0, "
                 + "settled_at_us = ? WHERE account_id = ? AND hold_key = ? AND state = 'open' AND currency = ?");
+        this.groups = new LedgerGroups(jdbc, t, clock, (c, account, currency) -> {
+            Balance b = lockBalance(c, account, currency);
+            return new long[] {b.balance(), b.held()};
+        });
         this.findHold = t.sql("SELECT currency, amount_micros, state, charged_micros, shortfall_micros "
                 + "FROM {p}credit_holds WHERE account_id = ? AND hold_key = ?");
     }
@@ -71,7 +76,27 @@ public final class Ledger {
         }
     }
 
+    /** How the group commit locks a balance row: its balance and held micros. */
+    interface Locks {
+        long[] lockBalance(Connection c, String account, Currency currency) throws SQLException;
+    }
+
+    /** Holds through the account's group commit (see {@link LedgerGroups}). */
     public Optional<Hold> hold(AccountId account, Money amount, String key) {
+        return groups.submit(account, new LedgerGroups.Op(true, key, amount, () -> holdAlone(account, amount, key)));
+    }
+
+    /** Captures through the account's group commit (see {@link LedgerGroups}). */
+    public Capture capture(AccountId account, String key, Money actual) {
+        return groups.submit(account, new LedgerGroups.Op(false, key, actual, () -> captureAlone(account, key, actual)));
+    }
+
+    /** Holds and captures applied in groups of two or more so far (for tests and diagnostics). */
+    public long groupedOperations() {
+        return groups.grouped();
+    }
+
+    private Optional<Hold> holdAlone(AccountId account, Money amount, String key) {
         return jdbc.inTransaction("holding " + amount + " for " + account + " under '" + key + "'", c -> {
             if (reserve(c, account, amount, key)) {
                 return Optional.of(new Hold(account, key, amount));
@@ -126,7 +151,7 @@ public final class Ledger {
         return Optional.of(new Hold(account, key, amount));
     }
 
-    public Capture capture(AccountId account, String key, Money actual) {
+    private Capture captureAlone(AccountId account, String key, Money actual) {
         return jdbc.inTransaction("capturing " + actual + " for " + account + " under '" + key + "'", c -> {
             if (captureCovered(c, account, key, actual)) {
                 return new Capture(actual, Money.zero(actual.currency()));
