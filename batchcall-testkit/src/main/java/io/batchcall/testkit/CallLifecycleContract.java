@@ -187,4 +187,61 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         assertThat(r.reason()).isEqualTo("number disconnected");
         assertThat(eventsAfter(cursor)).extracting(StatusEvent::detail).containsExactly("number disconnected");
     }
+
+    /**
+     * Many calls' updates delivered at once from many threads (as webhooks arrive): each update
+     * is answered as if alone — applied only when it advances its call — each call's events
+     * appear once each and in order, and the recipients follow their calls.
+     */
+    @Test
+    void concurrentUpdatesOfManyCallsApplyEachOnceAndInOrder() throws Exception {
+        Batch b = running(ACCOUNT, io.batchcall.model.ConcurrencyPolicy.of(200, 0));
+        addRecipients(b.id(), 0, 61);
+        List<Claim> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            placed.add(placeOne(b));
+        }
+        long cursor = storage.events().latest();
+        RecipientStatus[] script = {RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS, RecipientStatus.RINGING,
+            RecipientStatus.COMPLETED, RecipientStatus.COMPLETED, RecipientStatus.IN_PROGRESS};
+        boolean[] applies = {true, true, false, true, false, false};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (Claim c : placed) {
+                done.add(pool.submit(() -> {
+                    for (int k = 0; k < script.length; k++) {
+                        assertThat(calls().applyCarrierStatus(c.attempt().id(), update(script[k], null)).isPresent())
+                                .as("update %d (%s) of %s", k, script[k], c.attempt().id()).isEqualTo(applies[k]);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Claim raced = placeOne(b);
+            List<java.util.concurrent.Future<Boolean>> race = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                race.add(pool.submit(() -> carrier(raced.attempt().id(), RecipientStatus.BUSY)));
+            }
+            int applied = 0;
+            for (java.util.concurrent.Future<Boolean> f : race) {
+                applied += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(applied).as("one of four racing end updates").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.Map<AttemptId, List<String>> byCall = new java.util.HashMap<>();
+        for (StatusEvent e : eventsAfter(cursor)) {
+            byCall.computeIfAbsent(e.attemptId(), k -> new java.util.ArrayList<>()).add(e.status());
+        }
+        for (Claim c : placed) {
+            assertThat(byCall.get(c.attempt().id())).as("events of %s", c.attempt().id())
+                    .containsExactly("ringing", "in_progress", "completed");
+            assertThat(attempt(c.attempt().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+            assertThat(attempt(c.attempt().id()).talkTime()).isEqualTo(Duration.ofSeconds(61));
+            assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+        }
+    }
 }
