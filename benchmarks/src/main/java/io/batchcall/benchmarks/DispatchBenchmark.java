@@ -142,7 +142,7 @@ public final class DispatchBenchmark {
                 JdbcStorage storage = JdbcStorage.builder(ds).clock(clock).migrate(i == 0).build();
                 JdbcCreditLedger ledger = JdbcCreditLedger.builder(ds).clock(clock).migrate(i == 0).build();
                 BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("bench-" + i)
-                        .tariff(Tariff.of(Money.usd("0.01"))).pollInterval(Duration.ofMillis(10))
+                        .tariff(Tariff.of(Money.usd("0.01"))).pollInterval(Duration.ofMillis(Long.getLong("bench.pollMs", 10)))
                         .claimChunk(50).maxDialsPerStep(2000).dialThreads(8).build();
                 nodes.add(calls);
                 if (i == 0) {
