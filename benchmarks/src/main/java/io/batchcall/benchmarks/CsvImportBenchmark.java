@@ -151,7 +151,8 @@ public final class CsvImportBenchmark {
         return total;
     }
 
-    private static String arg(String[] args, String name, String fallback) {
+    /** The value of {@code name=value} among the arguments, or the fallback. */
+    static String arg(String[] args, String name, String fallback) {
         for (String a : args) {
             if (a.startsWith(name + "=")) {
                 return a.substring(name.length() + 1);

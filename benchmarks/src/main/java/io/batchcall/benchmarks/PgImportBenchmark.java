@@ -339,11 +339,6 @@ public final class PgImportBenchmark {
     }
 
     private static String arg(String[] args, String name, String fallback) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-        }
-        return fallback;
+        return CsvImportBenchmark.arg(args, name, fallback);
     }
 }
