@@ -38,7 +38,8 @@ import java.util.List;
  *   events, capture) with a zero-latency simulated carrier, with 1, 2 and 4 engines, each with
  *   its own connection pool.</li>
  * </ol>
- * Prints items per second and CPU per item (this JVM + PostgreSQL). Usage:
+ * Prints items per second and CPU per item (this JVM + this benchmark's PostgreSQL server: its
+ * postmaster, its backends and the ones it reaped). Usage:
  * {@code java -cp ... io.batchcall.benchmarks.DispatchBenchmark [recipients=20000] [engines=1,2,4]
  * [accounts=1,10]}: the recipients are split into one batch per account, sent together.
  */
@@ -54,8 +55,8 @@ public final class DispatchBenchmark {
         PostgresServer server = PostgresServer.shared();
         System.out.printf("PostgreSQL: %s; %d items per run; %d cores%n", server.description(), n,
                 Runtime.getRuntime().availableProcessors());
-        Result raw = rawClaimLoop(server.createDatabase("bench_raw"), n);
-        System.out.printf("reference  raw SKIP LOCKED claim loop, 10 rows/claim, 1 thread: %,.0f items/s, "
+        Result raw = rawClaimLoop(server.createDatabase("bench_raw"), Math.max(n, 100_000));
+        System.out.printf("reference  raw SKIP LOCKED claim loop, 10 rows/claim, 1 thread, at least 100,000 items: %,.0f items/s, "
                 + "CPU %.0f + %.0f us/item (JVM + PostgreSQL)%n", raw.perSecond, raw.jvmMicros, raw.pgMicros);
         for (String a : accountCounts.split(",")) {
             int accounts = Integer.parseInt(a.trim());
@@ -93,8 +94,9 @@ public final class DispatchBenchmark {
                 s.execute("VACUUM ANALYZE items");
             }
             c.setAutoCommit(false);
+            long server = CpuMeter.postmasterOf(ds);
             double jvm0 = CpuMeter.jvmSeconds();
-            double pg0 = CpuMeter.postgresSeconds();
+            double pg0 = CpuMeter.serverSeconds(server);
             long t0 = System.nanoTime();
             int done = 0;
             try (PreparedStatement claim = c.prepareStatement("SELECT id FROM items WHERE batch_id = 1 AND "
@@ -117,7 +119,7 @@ public final class DispatchBenchmark {
                     done += ids.size();
                 }
             }
-            return result(done, t0, jvm0, pg0);
+            return result(done, t0, jvm0, pg0, server);
         }
     }
 
@@ -166,14 +168,15 @@ public final class DispatchBenchmark {
                 int size = n / accounts + (a < n % accounts ? 1 : 0);
                 batches.add(createBatch(first, "measured", account(a), 1_000_000 + a * (n / accounts + 1), size));
             }
+            long server = CpuMeter.postmasterOf(pools.get(0));
             double jvm0 = CpuMeter.jvmSeconds();
-            double pg0 = CpuMeter.postgresSeconds();
+            double pg0 = CpuMeter.serverSeconds(server);
             long t0 = System.nanoTime();
             batches.forEach(b -> first.send(b.id()));
             for (Batch b : batches) {
                 awaitDone(first, b, (int) first.batch(b.id()).counts().total());
             }
-            Result result = result(n, t0, jvm0, pg0);
+            Result result = result(n, t0, jvm0, pg0, server);
             if (Boolean.getBoolean("bench.tableStats")) {
                 try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT relname, seq_scan, seq_tup_read, idx_scan, n_tup_upd, "
@@ -222,10 +225,10 @@ public final class DispatchBenchmark {
         }
     }
 
-    private static Result result(int items, long t0, double jvm0, double pg0) {
+    private static Result result(int items, long t0, double jvm0, double pg0, long server) throws java.io.IOException {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double jvm = CpuMeter.jvmSeconds() - jvm0;
-        double pg = CpuMeter.postgresSeconds() - pg0;
+        double pg = CpuMeter.serverSeconds(server) - pg0;
         return new Result(items / seconds, jvm * 1e6 / items, pg * 1e6 / items);
     }
 }

@@ -103,7 +103,7 @@ public final class PgImportBenchmark {
                 SimulatedTelephony carrier = new SimulatedTelephony(clock, SimulationSettings.ofDefaults())) {
             JdbcStorage storage = JdbcStorage.builder(ds).clock(clock).migrate(true).build();
             JdbcCreditLedger ledger = JdbcCreditLedger.builder(ds).clock(clock).migrate(true).build();
-            long postmaster = postmaster(ds);
+            long postmaster = CpuMeter.postmasterOf(ds);
             try (BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("bench")
                     .build()) {
                 // Untimed warm-up (JIT, pool, server caches); its rows become the reference's input.
@@ -141,24 +141,14 @@ public final class PgImportBenchmark {
     /** Wall and CPU time from the start of a measured run. */
     private record Meter(long postmaster, long t0, double jvm, double server, double allPostgres) {
         static Meter start(long postmaster) throws IOException {
-            return new Meter(postmaster, System.nanoTime(), CpuMeter.jvmSeconds(), serverSeconds(postmaster),
+            return new Meter(postmaster, System.nanoTime(), CpuMeter.jvmSeconds(), CpuMeter.serverSeconds(postmaster),
                     CpuMeter.postgresSeconds());
         }
 
         Result stop() throws IOException {
             return new Result((System.nanoTime() - t0) / 1e9, CpuMeter.jvmSeconds() - jvm,
-                    serverSeconds(postmaster) - server, CpuMeter.postgresSeconds() - allPostgres, 0);
+                    CpuMeter.serverSeconds(postmaster) - server, CpuMeter.postgresSeconds() - allPostgres, 0);
         }
-    }
-
-    /** The pid of the server's postmaster: the parent of a backend. */
-    private static long postmaster(HikariDataSource ds) throws SQLException, IOException {
-        long backend;
-        try (Connection c = ds.getConnection()) {
-            backend = Long.parseLong(single(c, "SELECT pg_backend_pid()"));
-        }
-        String stat = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
     }
 
     private static String load() {
@@ -310,32 +300,6 @@ public final class PgImportBenchmark {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    /**
-     * CPU seconds of this benchmark's server alone: its postmaster and the processes it started,
-     * plus the children it has reaped (backends that exited). {@link CpuMeter#postgresSeconds()}
-     * counts every postgres process on the machine, so another server started or stopped meanwhile
-     * (a shared machine) skews it either way.
-     */
-    private static double serverSeconds(long postmaster) throws IOException {
-        double total = 0;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(f[1]) == postmaster || p.getFileName().toString().equals(
-                            Long.toString(postmaster))) {
-                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
-                                + Long.parseLong(f[14])) / 100.0;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not a process, or it ended meanwhile
-                }
-            }
-        }
-        return total;
     }
 
     private static String arg(String[] args, String name, String fallback) {
