@@ -60,6 +60,26 @@ abstract class ImportJdbcTest extends JdbcTestBase {
         assertThat(stored.zoneKey()).isEqualTo("Asia/Kathmandu");
     }
 
+    /** Rows written one after another keep their own variables (one JSON writer serves a whole import). */
+    @Test
+    void eachRowKeepsItsOwnVariables() {
+        Storage s = storage();
+        Batch b = s.batches().create(NewBatch.draft(spec("acme"), T0));
+        List<Map<String, String>> vars = List.of(Map.of("a", "1"), Map.of(), Map.of("b", "\"x\"", "c", "{}"),
+                Map.of("d", ""));
+        List<NewRecipient> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            rows.add(new NewRecipient(Fixtures.phone(i + 1), "R" + i, vars.get(i), "UTC"));
+        }
+        try (ImportSession session = s.recipients().openImport(b.id())) {
+            assertThat(session.add(rows.subList(0, 2))).isEqualTo(2);
+            assertThat(session.add(rows.subList(2, 4))).isEqualTo(2);
+            session.commit();
+        }
+        List<Recipient> stored = s.recipients().list(b.id(), RecipientQuery.first(10));
+        assertThat(stored).extracting(Recipient::variables).containsExactlyElementsOf(vars);
+    }
+
     @Test
     void aHundredThousandRowsInOneUnitOfWork() {
         Storage s = storage();
