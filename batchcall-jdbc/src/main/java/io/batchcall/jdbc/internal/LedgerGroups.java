@@ -65,7 +65,7 @@ final class LedgerGroups {
         final Money amount;
         final Supplier<Object> alone;
         Object result;
-        RuntimeException failure;
+        Throwable failure;
         boolean done;
 
         Op(boolean hold, String key, Money amount, Supplier<Object> alone) {
@@ -93,13 +93,20 @@ final class LedgerGroups {
                 for (Op next; batch.size() < MAX_GROUP && (next = g.queue.poll()) != null; ) {
                     batch.add(next);
                 }
+                if (batch.isEmpty()) {
+                    // cannot happen: every operation taken from the queue is finished before the lock is released
+                    throw new IllegalStateException("a queued credit operation for " + account + " was lost");
+                }
                 run(account, op.amount.currency(), batch);
             }
         } finally {
             g.lock.unlock();
         }
-        if (op.failure != null) {
-            throw op.failure;
+        if (op.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (op.failure instanceof Error e) {
+            throw e;
         }
         return (T) op.result;
     }
@@ -121,21 +128,21 @@ final class LedgerGroups {
                     batch.get(i).done = true;
                 }
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // fall through: each operation alone, with its own answer or error
             }
         }
         for (Op op : batch) {
             try {
                 op.result = op.alone.get();
-            } catch (RuntimeException e) {
-                op.failure = e;
+            } catch (RuntimeException | Error e) {
+                op.failure = e; // rethrown to its own caller, never to the thread that ran it
             }
             op.done = true;
         }
     }
 
-    private record Outcome(Object result, RuntimeException failure) {
+    private record Outcome(Object result, Throwable failure) {
     }
 
     /** A hold row as it stands in this transaction; {@code original} is its state when read, null if new. */
