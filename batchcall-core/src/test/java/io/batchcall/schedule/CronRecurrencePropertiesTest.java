@@ -8,9 +8,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -110,7 +114,7 @@ class CronRecurrencePropertiesTest {
             Instant until = anchor.toInstant().plus(3, ChronoUnit.DAYS);
             List<Instant> expected = oracle(expression, anchor.getZone(), anchor.toInstant(), until);
 
-            List<Instant> actual = new java.util.ArrayList<>();
+            List<Instant> actual = new ArrayList<>();
             for (Occurrence o : RecurrencePropertiesTest.walk(r, expected.size() + 1)) {
                 if (o.at().isBefore(until)) {
                     actual.add(o.at());
@@ -120,23 +124,23 @@ class CronRecurrencePropertiesTest {
         });
     }
 
-    private static List<Instant> oracle(String expression, java.time.ZoneId zone, Instant from, Instant until) {
+    private static List<Instant> oracle(String expression, ZoneId zone, Instant from, Instant until) {
         String[] f = expression.split(" ");
         boolean everyHour = f[1].equals("*") || f[1].equals("*/1");
-        List<Instant> result = new java.util.ArrayList<>();
+        List<Instant> result = new ArrayList<>();
         Instant t = from.truncatedTo(ChronoUnit.MINUTES);
         if (t.isBefore(from)) {
             t = t.plusSeconds(60);
         }
         for (; t.isBefore(until); t = t.plusSeconds(60)) {
-            java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(t, zone);
+            LocalDateTime local = LocalDateTime.ofInstant(t, zone);
             boolean matches = field(f[0], local.getMinute()) && field(f[1], local.getHour())
                     && field(f[2], local.getDayOfMonth()) && field(f[3], local.getMonthValue())
                     && field(f[4], local.getDayOfWeek().getValue() % 7);
             if (!matches) {
                 continue;
             }
-            List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+            List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
             boolean secondPass = offsets.size() == 2 && !t.equals(ZonedDateTime.of(local, zone).toInstant());
             if (!secondPass || everyHour) {
                 result.add(t);

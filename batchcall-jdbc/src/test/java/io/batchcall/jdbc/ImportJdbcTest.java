@@ -14,6 +14,7 @@ import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ abstract class ImportJdbcTest extends JdbcTestBase {
         Batch b = s.batches().create(NewBatch.draft(spec("acme"), T0));
         List<Map<String, String>> vars = List.of(Map.of("a", "1"), Map.of(), Map.of("b", "\"x\"", "c", "{}"),
                 Map.of("d", ""));
-        List<NewRecipient> rows = new java.util.ArrayList<>();
+        List<NewRecipient> rows = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
             rows.add(new NewRecipient(Fixtures.phone(i + 1), "R" + i, vars.get(i), "UTC"));
         }

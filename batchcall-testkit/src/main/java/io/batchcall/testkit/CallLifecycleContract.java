@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.CallAttempt;
+import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.StatusEvent;
@@ -13,8 +14,15 @@ import io.batchcall.spi.CallStore;
 import io.batchcall.spi.CarrierUpdate;
 import io.batchcall.spi.Claim;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,9 +203,9 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
      */
     @Test
     void concurrentUpdatesOfManyCallsApplyEachOnceAndInOrder() throws Exception {
-        Batch b = running(ACCOUNT, io.batchcall.model.ConcurrencyPolicy.of(200, 0));
+        Batch b = running(ACCOUNT, ConcurrencyPolicy.of(200, 0));
         addRecipients(b.id(), 0, 61);
-        List<Claim> placed = new java.util.ArrayList<>();
+        List<Claim> placed = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             placed.add(placeOne(b));
         }
@@ -205,9 +213,9 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         RecipientStatus[] script = {RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS, RecipientStatus.RINGING,
             RecipientStatus.COMPLETED, RecipientStatus.COMPLETED, RecipientStatus.IN_PROGRESS};
         boolean[] applies = {true, true, false, true, false, false};
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (Claim c : placed) {
                 done.add(pool.submit(() -> {
                     for (int k = 0; k < script.length; k++) {
@@ -216,25 +224,25 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
                     }
                 }));
             }
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
             }
             Claim raced = placeOne(b);
-            List<java.util.concurrent.Future<Boolean>> race = new java.util.ArrayList<>();
+            List<Future<Boolean>> race = new ArrayList<>();
             for (int k = 0; k < 4; k++) {
                 race.add(pool.submit(() -> carrier(raced.attempt().id(), RecipientStatus.BUSY)));
             }
             int applied = 0;
-            for (java.util.concurrent.Future<Boolean> f : race) {
-                applied += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            for (Future<Boolean> f : race) {
+                applied += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
             }
             assertThat(applied).as("one of four racing end updates").isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
-        java.util.Map<AttemptId, List<String>> byCall = new java.util.HashMap<>();
+        Map<AttemptId, List<String>> byCall = new HashMap<>();
         for (StatusEvent e : eventsAfter(cursor)) {
-            byCall.computeIfAbsent(e.attemptId(), k -> new java.util.ArrayList<>()).add(e.status());
+            byCall.computeIfAbsent(e.attemptId(), k -> new ArrayList<>()).add(e.status());
         }
         for (Claim c : placed) {
             assertThat(byCall.get(c.attempt().id())).as("events of %s", c.attempt().id())

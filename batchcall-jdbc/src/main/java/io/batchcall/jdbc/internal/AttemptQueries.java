@@ -6,9 +6,11 @@ import io.batchcall.model.CallAttempt;
 import io.batchcall.model.Money;
 import io.batchcall.model.RecipientStatus;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Reading attempts, leases for recovery, and the small writes that change no status. */
 final class AttemptQueries {
@@ -19,8 +21,8 @@ final class AttemptQueries {
     AttemptQueries(Jdbc jdbc, Tables t) {
         this.jdbc = jdbc;
         this.t = t;
-        String ended = java.util.Arrays.stream(RecipientStatus.values()).filter(RecipientStatus::isTerminal)
-                .map(s -> "'" + s.wireName() + "'").collect(java.util.stream.Collectors.joining(", "));
+        String ended = Arrays.stream(RecipientStatus.values()).filter(RecipientStatus::isTerminal)
+                .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
         this.recordCost = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ? "
                 + "AND cost_micros IS NULL AND status IN (" + ended + ")");
     }

@@ -5,6 +5,7 @@ import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.CarrierUpdate;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -151,7 +152,7 @@ final class AttemptTransitions {
         return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId() != null ? a.providerCallId() : u.providerCallId(), u.status(), a.owner(),
                 a.claimedAt(), a.leaseUntil(), a.placedAt() != null ? a.placedAt() : at, at, end ? at : null,
-                end ? java.time.Duration.ofNanos(Micros.of(u.talkTimeOrZero()) * 1000) : null, a.cost(),
+                end ? Duration.ofNanos(Micros.of(u.talkTimeOrZero()) * 1000) : null, a.cost(),
                 end ? u.reason() : u.reason() != null ? u.reason() : a.reason());
     }
 

@@ -3,6 +3,9 @@ package io.batchcall.jdbc.internal;
 import io.batchcall.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -14,8 +17,7 @@ import javax.sql.DataSource;
 public final class Jdbc {
     private static final int ATTEMPTS = 3;
     /** Physical connections seen at READ COMMITTED by default (weak keys: closed ones are forgotten). */
-    private static final java.util.Map<Connection, Boolean> READ_COMMITTED =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final DataSource dataSource;
 
@@ -95,17 +97,17 @@ public final class Jdbc {
         }
     }
 
-    private static void begin(Connection c) throws SQLException {
+    private void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);
         // PgJDBC answers getTransactionIsolation with a round trip to the server: check each
         // physical connection once (pools hand out wrappers; unwrap reaches the connection they
         // wrap), and set the level on it if the pool's default differs.
         Connection physical = c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
-        if (!READ_COMMITTED.containsKey(physical)) {
+        if (!readCommitted.containsKey(physical)) {
             if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             } else {
-                READ_COMMITTED.put(physical, Boolean.TRUE);
+                readCommitted.put(physical, Boolean.TRUE);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.batchcall.jdbc.internal;
 
+import io.batchcall.jdbc.Dialect;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
@@ -27,7 +28,7 @@ public final class JdbcCallStore implements CallStore {
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
         this.claimer = new Claimer(jdbc, t, dialect, accounts);
-        this.transitions = new AttemptTransitions(jdbc, t, dialect.dialect() == io.batchcall.jdbc.Dialect.POSTGRESQL);
+        this.transitions = new AttemptTransitions(jdbc, t, dialect.dialect() == Dialect.POSTGRESQL);
         this.queries = new AttemptQueries(jdbc, t);
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -40,7 +41,7 @@ final class LedgerGroups {
     private final Clock clock;
     private final Ledger.Locks locks;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong grouped = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong grouped = new AtomicLong();
     private final String insertHold;
     private final String updateHold;
     private final String changeBalance;

@@ -1,6 +1,7 @@
 package io.batchcall.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.batchcall.model.NewRecipient;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class PgCopyWriter implements RecipientWriter {
     private static final int FLUSH_BYTES = 64 * 1024;
-    private static final JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final Connection c;
     private final CopyManager copy;

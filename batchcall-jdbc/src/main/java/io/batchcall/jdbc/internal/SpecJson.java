@@ -13,7 +13,9 @@ import io.batchcall.model.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link BatchSpec} as a JSON document with a format number ({@code "v": 1}). Instants and
@@ -23,7 +25,7 @@ import java.util.Set;
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int RECENT_MAX = 512;
-    private static final java.util.Map<String, BatchSpec> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, BatchSpec> RECENT = new ConcurrentHashMap<>();
 
     private SpecJson() {
     }
