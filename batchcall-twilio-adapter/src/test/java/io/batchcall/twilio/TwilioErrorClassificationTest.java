@@ -13,26 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TwilioErrorClassificationTest {
-    private FakeTwilio twilio;
-    private TwilioTelephony telephony;
+class TwilioErrorClassificationTest extends FakeTwilioTest {
 
-    @BeforeEach
-    void start() throws Exception {
-        twilio = new FakeTwilio();
-        telephony = twilio.builder().requestTimeout(Duration.ofMillis(500))
-                .clock(Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        twilio.close();
+    @Override
+    protected TwilioTelephonyBuilder configure(TwilioTelephonyBuilder builder) {
+        return builder.requestTimeout(Duration.ofMillis(500))
+                .clock(Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC));
     }
 
     private TelephonyException placeFails() {

@@ -12,26 +12,11 @@ import io.batchcall.spi.TelephonyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TwilioLookupAndHangUpTest {
-    private FakeTwilio twilio;
-    private TwilioTelephony telephony;
-
-    @BeforeEach
-    void start() throws Exception {
-        twilio = new FakeTwilio();
-        telephony = twilio.builder().build();
-    }
-
-    @AfterEach
-    void stop() {
-        twilio.close();
-    }
+class TwilioLookupAndHangUpTest extends FakeTwilioTest {
 
     private Optional<CallInfo> lookup(String sid, Instant claimedAt) {
         return telephony.lookup(new LookupRequest(AttemptId.of(1), sid, Requests.TO, Requests.FROM, claimedAt));

@@ -9,24 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TwilioPlaceCallTest {
-    private FakeTwilio twilio;
-    private TwilioTelephony telephony;
-
-    @BeforeEach
-    void start() throws Exception {
-        twilio = new FakeTwilio();
-        telephony = twilio.builder().build();
-    }
-
-    @AfterEach
-    void stop() {
-        twilio.close();
-    }
+class TwilioPlaceCallTest extends FakeTwilioTest {
 
     @Test
     void postsTheDocumentedFormWithBasicAuth() {
