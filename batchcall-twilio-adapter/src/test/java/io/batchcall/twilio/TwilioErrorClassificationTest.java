@@ -21,7 +21,7 @@ class TwilioErrorClassificationTest extends FakeTwilioTest {
 
     @Override
     protected TwilioTelephonyBuilder configure(TwilioTelephonyBuilder builder) {
-        return builder.requestTimeout(Duration.ofMillis(500))
+        return builder.requestTimeout(Duration.ofSeconds(3))
                 .clock(Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -81,7 +81,7 @@ class TwilioErrorClassificationTest extends FakeTwilioTest {
 
     @Test
     void aReadTimeoutIsAmbiguous() {
-        twilio.answerNext(201, "{\"sid\":\"CAlate\"}", Map.of(), 2_000);
+        twilio.answerNext(201, "{\"sid\":\"CAlate\"}", Map.of(), 6_000);
         TelephonyException e = placeFails();
         assertThat(e.kind()).isEqualTo(Kind.AMBIGUOUS);
         assertThat(e.getMessage()).contains("no answer from Twilio in time").contains("may have been processed");
