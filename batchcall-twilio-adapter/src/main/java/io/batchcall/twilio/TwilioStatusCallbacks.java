@@ -109,6 +109,14 @@ public final class TwilioStatusCallbacks {
         }
     }
 
+    /**
+     * As {@link #handle(String, Map, String)}, for a host that has the raw
+     * {@code application/x-www-form-urlencoded} request body rather than decoded parameters.
+     */
+    public Result handle(String fullUrl, String formBody, String xTwilioSignature) {
+        return handle(fullUrl, Forms.decode(formBody), xTwilioSignature);
+    }
+
     private Result accept(String fullUrl, Map<String, List<String>> params) {
         AttemptId attempt;
         try {

@@ -62,6 +62,28 @@ class TwilioStatusCallbacksTest {
         assertThat(signatures.matches("https://mycompany.com/myapp.php?foo=1&bar=3", p, expected)).isFalse();
     }
 
+    /** A host with the raw body: percent-encoded values (the + of E.164, spaces, commas) are decoded first. */
+    @Test
+    void aRawFormBodyIsDecodedThenValidated() {
+        Map<String, List<String>> p = params("completed");
+        p.put("CallDuration", List.of("42"));
+        p.put("ErrorMessage", List.of("a, b & c"));
+        String body = "AccountSid=" + FakeTwilio.SID + "&CallSid=CA" + "1".repeat(32) + "&CallStatus=completed"
+                + "&SequenceNumber=3&Timestamp=Mon%2C+02+Mar+2026+15%3A00%3A07+%2B0000&To=%2B14155552671"
+                + "&CallDuration=42&ErrorMessage=a%2C+b+%26+c";
+        String signature = FakeTwilio.sign(FakeTwilio.TOKEN, URL, p);
+
+        Result r = callbacks.handle(URL, body, signature);
+
+        assertThat(r.accepted()).as(r.reason()).isTrue();
+        assertThat(received).singleElement().satisfies(u -> {
+            assertThat(u.status()).isEqualTo(RecipientStatus.COMPLETED);
+            assertThat(u.talkTime()).isEqualTo(java.time.Duration.ofSeconds(42));
+        });
+        assertThat(callbacks.handle(URL, body.replace("CallDuration=42", "CallDuration=43"), signature).httpStatus())
+                .isEqualTo(403);
+    }
+
     @Test
     void aValidCallbackBecomesAnUpdateForTheAttemptInTheUrl() {
         Result r = post(URL, params("ringing"));

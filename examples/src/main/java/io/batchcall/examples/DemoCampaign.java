@@ -19,10 +19,8 @@ import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientCounts;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.RetryPolicy;
-import io.batchcall.model.StatusEvent;
 import io.batchcall.model.Tariff;
 import io.batchcall.schedule.CallWindow;
-import io.batchcall.spi.BatchListener;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +53,7 @@ public final class DemoCampaign {
         try (SimulatedTelephony carrier = new SimulatedTelephony(clock, carrierMix);
                 BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("demo")
                         .tariff(Tariff.of(Money.usd("0.013"))).pollInterval(Duration.ofMillis(100))
-                        .eventInterval(Duration.ofMillis(50)).listener(new Printer()).build()) {
+                        .eventInterval(Duration.ofMillis(50)).listener(new StatusPrinter(false)).build()) {
             carrier.connect(calls.statusSink());
             carrier.start(Duration.ofMillis(50));
             ledger.topUp(ACCOUNT, Money.usd("2.00"), "demo-top-up");
@@ -100,23 +98,6 @@ public final class DemoCampaign {
                     carrier.placedCalls().size(), carrier.maxConcurrent(ACCOUNT));
             System.out.printf("Credit left: %s of USD 2 (dial fee USD 0.005 + USD 0.013 per started minute)%n",
                     ledger.available(ACCOUNT, Currency.getInstance("USD")));
-        }
-    }
-
-    /** Prints batch and recipient status changes as they happen. */
-    private static final class Printer implements BatchListener {
-        @Override
-        public void onBatchEvent(StatusEvent e) {
-            System.out.printf("[batch %s] %s%s%n", e.batchId(), e.status(), e.detail() == null ? ""
-                    : " (" + e.detail() + ")");
-        }
-
-        @Override
-        public void onRecipientEvent(StatusEvent e) {
-            if (!e.status().equals("pending") || e.detail() != null) {
-                System.out.printf("  recipient %s -> %s%s%n", e.recipientId(), e.status(), e.detail() == null ? ""
-                        : " (" + e.detail() + ")");
-            }
         }
     }
 }

@@ -15,9 +15,7 @@ import io.batchcall.model.BatchSpec;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.model.Money;
 import io.batchcall.model.PhoneNumber;
-import io.batchcall.model.StatusEvent;
 import io.batchcall.schedule.CallWindow;
-import io.batchcall.spi.BatchListener;
 import io.batchcall.twilio.TwilioStatusCallbacks;
 import io.batchcall.twilio.TwilioTelephony;
 import java.io.IOException;
@@ -25,7 +23,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +31,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import org.h2.jdbcx.JdbcDataSource;
@@ -90,7 +85,7 @@ public final class TwilioCampaign {
                 .apiBase(URI.create(env("TWILIO_API_BASE", "https://api.twilio.com", missing))).build();
 
         try (BatchCalls calls = BatchCalls.builder(storage, twilio, ledger).clock(clock).nodeName("twilio-example")
-                .listener(new Printer()).build()) {
+                .listener(new StatusPrinter(true)).build()) {
             TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(token, calls.statusSink(), clock);
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
             server.setExecutor(Executors.newFixedThreadPool(8));
@@ -128,7 +123,7 @@ public final class TwilioCampaign {
     /** Twilio's status callback: the URL it used is the public base plus the path and query. */
     private static void status(HttpExchange exchange, String base, TwilioStatusCallbacks callbacks) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        TwilioStatusCallbacks.Result result = callbacks.handle(base + exchange.getRequestURI(), form(body),
+        TwilioStatusCallbacks.Result result = callbacks.handle(base + exchange.getRequestURI(), body,
                 exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
         if (!result.accepted()) {
             System.err.println("refused a status callback: " + result.reason());
@@ -148,21 +143,6 @@ public final class TwilioCampaign {
         }
     }
 
-    /** An {@code application/x-www-form-urlencoded} body as names to values, in order. */
-    private static Map<String, List<String>> form(String body) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return out;
-    }
-
     private static String env(String name, String fallback, List<String> missing) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
@@ -172,20 +152,5 @@ public final class TwilioCampaign {
             return fallback;
         }
         return value.trim();
-    }
-
-    /** Prints batch and recipient status changes as they happen. */
-    private static final class Printer implements BatchListener {
-        @Override
-        public void onBatchEvent(StatusEvent e) {
-            System.out.printf("[batch %s] %s%s%n", e.batchId(), e.status(), e.detail() == null ? ""
-                    : " (" + e.detail() + ")");
-        }
-
-        @Override
-        public void onRecipientEvent(StatusEvent e) {
-            System.out.printf("  recipient %s -> %s%s%n", e.recipientId(), e.status(), e.detail() == null ? ""
-                    : " (" + e.detail() + ")");
-        }
     }
 }
