@@ -23,7 +23,17 @@ import io.batchcall.spi.ImportSession;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
 import io.batchcall.spi.Telephony;
+import io.batchcall.model.BatchStatus;
+import io.batchcall.model.StatusEvent;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +48,10 @@ import java.util.Objects;
  * calls.send(draft.id());
  * calls.start();            // or call runOnce() from your own scheduler
  * }</pre>
+ *
+ * <p><b>Tenants.</b> The methods here take any id and are meant for operators and trusted code.
+ * Where an id comes from a user, go through {@link #forAccount}: its view answers another
+ * account's id exactly like an unknown one.
  *
  * <p>All methods are thread-safe. Refused operations throw a {@link BatchCallException} whose
  * message names the batch and its status. Carrier status updates enter through
@@ -59,6 +73,15 @@ public final class BatchCalls implements AutoCloseable {
     /** Starts a builder with the three required ports. */
     public static BatchCallsBuilder builder(Storage storage, Telephony telephony, CreditLedger ledger) {
         return new BatchCallsBuilder(storage, telephony, ledger);
+    }
+
+    /**
+     * The view of one account: every id it is given must belong to that account, and another
+     * account's id reads exactly like an unknown one. Use it wherever ids come from users; the
+     * methods of {@code BatchCalls} itself take any id and are meant for operators and trusted code.
+     */
+    public AccountCalls forAccount(AccountId account) {
+        return new AccountCalls(this, account);
     }
 
     // --- drafts ---
@@ -166,12 +189,23 @@ public final class BatchCalls implements AutoCloseable {
         return new BatchSummary(b, storage.recipients().counts(id));
     }
 
-    /** Batches newest first with their counts; series runs are under {@link #runs}. */
+    /** One account's batches newest first with their counts; series runs are under {@link #runs}. */
     public List<BatchSummary> history(HistoryQuery q) {
         Objects.requireNonNull(q, "query must not be null");
+        return summaries(new BatchQuery(q.account(), q.statuses(), null, true, q.beforeId(), q.limit()));
+    }
+
+    /**
+     * For operators: every account's batches newest first, with their counts. Never pass a user's
+     * request here; use {@link #forAccount} or {@link #history}.
+     */
+    public List<BatchSummary> historyOfAllAccounts(Set<BatchStatus> statuses, BatchId beforeId, int limit) {
+        return summaries(new BatchQuery(null, statuses, null, true, beforeId, limit));
+    }
+
+    private List<BatchSummary> summaries(BatchQuery query) {
         List<BatchSummary> out = new ArrayList<>();
-        for (Batch b : storage.batches().find(new BatchQuery(q.account(), q.statuses(), null, true, q.beforeId(),
-                q.limit()))) {
+        for (Batch b : storage.batches().find(query)) {
             out.add(new BatchSummary(b, storage.recipients().counts(b.id())));
         }
         return out;
@@ -195,6 +229,72 @@ public final class BatchCalls implements AutoCloseable {
         return storage.calls().attempts(recipient);
     }
 
+    /**
+     * Completes with the batch's summary once it is completed, cancelled or failed (at once if it
+     * is already), from the status events of any node sharing the store; never completes for a
+     * recurring series' parent until the series ends. The engine must be running (or the host must
+     * call {@link #runOnce}) for events to be delivered.
+     *
+     * @throws NotFoundException if the batch does not exist
+     */
+    public CompletionStage<BatchSummary> whenFinished(BatchId id) {
+        Batch b = ops.get(id);
+        CompletableFuture<BatchSummary> done = new CompletableFuture<>();
+        AutoCloseable[] handle = new AutoCloseable[1];
+        handle[0] = engine.subscribe(b.account(), new BatchListener() {
+            @Override
+            public void onBatchEvent(StatusEvent e) {
+                if (e.batchId().equals(id) && BatchStatus.fromWireName(e.status()).isFinished()) {
+                    done.complete(batch(id));
+                }
+            }
+        });
+        done.whenComplete((summary, error) -> closeQuietly(handle[0]));
+        BatchSummary now = batch(id);
+        if (now.batch().status().isFinished()) {
+            done.complete(now);
+        }
+        return done;
+    }
+
+    /**
+     * Waits until the batch is completed, cancelled or failed; see {@link #whenFinished}.
+     *
+     * @throws BatchCallException if the timeout passes first (naming the batch and its status)
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public BatchSummary awaitFinished(BatchId id, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        CompletableFuture<BatchSummary> done = whenFinished(id).toCompletableFuture();
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(false);
+            throw new BatchCallException("batch " + id + " did not finish within " + timeout + "; it is "
+                    + ops.get(id).status());
+        } catch (ExecutionException e) {
+            throw new BatchCallException("waiting for batch " + id + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (Exception e) {
+            // closing a subscription does not fail
+        }
+    }
+
+    Batch batchOrNull(BatchId id) {
+        return storage.batches().find(id).orElse(null);
+    }
+
+    Optional<Recipient> recipient(RecipientId id) {
+        return storage.recipients().find(id);
+    }
+
     /** Reports how many inbound calls the account has now; they take concurrency slots. */
     public void reportInboundCalls(AccountId account, int calls) {
         if (calls < 0) {
@@ -215,9 +315,21 @@ public final class BatchCalls implements AutoCloseable {
         return engine;
     }
 
-    /** Listens to batch and recipient status changes from now on. Close the handle to stop. */
-    public AutoCloseable subscribe(BatchListener listener) {
-        return engine.subscribe(Objects.requireNonNull(listener, "listener must not be null"));
+    /**
+     * Listens to one account's batch and recipient status changes from now on, in order, from
+     * every node sharing the store. Close the handle to stop.
+     */
+    public AutoCloseable subscribe(AccountId account, BatchListener listener) {
+        Objects.requireNonNull(account, "account must not be null");
+        return engine.subscribe(account, Objects.requireNonNull(listener, "listener must not be null"));
+    }
+
+    /**
+     * For operators: listens to every account's status changes from now on (in order within each
+     * account). Close the handle to stop.
+     */
+    public AutoCloseable subscribeAll(BatchListener listener) {
+        return engine.subscribe(null, Objects.requireNonNull(listener, "listener must not be null"));
     }
 
     /** One engine step on the calling thread; returns the calls placed. */

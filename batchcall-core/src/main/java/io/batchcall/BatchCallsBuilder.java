@@ -4,7 +4,9 @@ import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
 import io.batchcall.internal.EngineSettings;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Tariff;
+import io.batchcall.spi.AccountLimitsProvider;
 import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.CreditLedger;
 import io.batchcall.spi.DialGuard;
@@ -48,6 +50,8 @@ public final class BatchCallsBuilder {
     private ExecutorService dialExecutor;
     private double callsPerSecond;
     private Duration reconcileInterval = Duration.ofSeconds(5);
+    private AccountLimitsProvider accountLimits = AccountLimitsProvider.uniform(AccountLimits.ofDefaults());
+    private Duration settleGrace = Duration.ofSeconds(10);
 
     BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
@@ -61,6 +65,30 @@ public final class BatchCallsBuilder {
         return this;
     }
 
+    /**
+     * Each account's concurrency cap and reserved slots; asked at every claim, so a change takes
+     * effect at the next claim. Default: cap 20, nothing reserved, for every account.
+     */
+    public BatchCallsBuilder accountLimits(AccountLimitsProvider value) {
+        this.accountLimits = Objects.requireNonNull(value, "accountLimits must not be null");
+        return this;
+    }
+
+    /** The same cap and reserved slots for every account. */
+    public BatchCallsBuilder accountLimits(AccountLimits value) {
+        return accountLimits(AccountLimitsProvider.uniform(value));
+    }
+
+    /**
+     * How long an ended call is left to the node that received its end before the settlement
+     * sweep (run with reconciliation) captures its cost; 0 to 10 min, default 10 s.
+     */
+    public BatchCallsBuilder settleGrace(Duration value) {
+        this.settleGrace = within("settleGrace", value, Duration.ZERO, Duration.ofMinutes(10));
+        return this;
+    }
+
+    /** What a dial costs: fee plus per-minute rate (default USD 0.005 per dial, nothing per minute). */
     public BatchCallsBuilder tariff(Tariff value) {
         this.tariff = Objects.requireNonNull(value, "tariff must not be null");
         return this;
@@ -168,9 +196,9 @@ public final class BatchCallsBuilder {
         boolean owns = dialExecutor == null;
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
         EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
-                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval);
+                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval, accountLimits, settleGrace);
         Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool);
-        listeners.forEach(engine::subscribe);
+        listeners.forEach(l -> engine.subscribe(null, l));
         EngineLoop loop = new EngineLoop(engine, nodeName, pollInterval, eventInterval, shutdownWait, pool, owns);
         LOG.info("batchcall {}: tariff {} + {}/min (hold {} min), lease {}, stale after {}, poll {}, {} dial threads, "
                 + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),

@@ -3,19 +3,23 @@ package io.batchcall;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.BatchStatus;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * A page of the batch history, newest first. Runs of a recurring series are listed under
  * {@link BatchCalls#runs}, not here.
  *
- * @param account only this account; null for all
+ * @param account the account whose batches are listed (required: an operator's view of every
+ *     account is {@link BatchCalls#historyOfAllAccounts})
  * @param statuses only these statuses; empty for all
  * @param beforeId the last id of the previous page, or null for the first page
  * @param limit page size, 1 to 1000
  */
 public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId beforeId, int limit) {
     public HistoryQuery {
+        Objects.requireNonNull(account, "account must not be null (operators list every account with "
+                + "BatchCalls.historyOfAllAccounts)");
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000, but was " + limit);

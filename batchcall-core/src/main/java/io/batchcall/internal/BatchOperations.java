@@ -102,10 +102,7 @@ public final class BatchOperations {
                     .withStatus(BatchStatus.SCHEDULED, null));
         }
         Batch running = transitions.modify(id, cur -> transitions.stamped(requireDraft(cur), BatchStatus.RUNNING, null));
-        if (!running.spec().recipientLocalTime() && !Windows.batchOpen(running, now)) {
-            return transitions.tryMove(running, BatchStatus.PAUSED, PauseReason.OUTSIDE_WINDOW).orElse(get(id));
-        }
-        return running;
+        return transitions.pauseIfOutsideWindow(running);
     }
 
     private static Batch requireDraft(Batch b) {
@@ -161,12 +158,7 @@ public final class BatchOperations {
         }
         Batch running = transitions.modify(id, cur -> cur.status() == BatchStatus.PAUSED
                 ? transitions.stamped(cur, BatchStatus.RUNNING, null) : cur);
-        Instant now = clock.instant();
-        if (running.status() == BatchStatus.RUNNING && !running.spec().recipientLocalTime()
-                && !Windows.batchOpen(running, now)) {
-            return transitions.tryMove(running, BatchStatus.PAUSED, PauseReason.OUTSIDE_WINDOW).orElse(get(id));
-        }
-        return running;
+        return transitions.pauseIfOutsideWindow(running);
     }
 
     public Batch rerun(BatchId id, RerunScope scope) {
@@ -223,7 +215,8 @@ public final class BatchOperations {
             }
             return transitions.stamped(cur, BatchStatus.CANCELLED, null);
         });
-        for (Batch run : storage.batches().find(new BatchQuery(null, CANCELLABLE, id, false, null, 1000))) {
+        for (Batch run : AllBatches.oldestFirst(storage.batches(), new BatchQuery(null, CANCELLABLE, id, false, null,
+                1))) {
             try {
                 cancel(run.id());
             } catch (IllegalStateTransitionException e) {

@@ -10,9 +10,15 @@ import io.batchcall.spi.BatchStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Batch status changes with optimistic locking and the start/finish stamps. */
+/**
+ * Every batch status change goes through here: checked against {@link BatchStatus}'s table,
+ * stamped (started, finished), written with optimistic locking.
+ */
 final class BatchTransitions {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTransitions.class);
     private static final int ATTEMPTS = 8;
 
     private final BatchStore store;
@@ -66,6 +72,26 @@ final class BatchTransitions {
         } catch (ConcurrentUpdateException | NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The window rule applied after a batch became running: it pauses at once
+     * ({@code outside_window}) when {@link Windows#closedFor} says so. Returns the batch as it is
+     * now.
+     */
+    Batch pauseIfOutsideWindow(Batch b) {
+        if (b.status() != BatchStatus.RUNNING || !Windows.closedFor(b, clock.instant())) {
+            return b;
+        }
+        Optional<Batch> paused = tryMove(b, BatchStatus.PAUSED, PauseReason.OUTSIDE_WINDOW);
+        paused.ifPresent(p -> LOG.info("batch {} paused: its call window is closed until {}", p.id(),
+                p.spec().window().nextOpening(clock.instant())));
+        return paused.orElseGet(() -> get(b.id()));
+    }
+
+    /** Pauses the batch for {@code reason} if it is running now; otherwise leaves it as it is. */
+    Batch pauseIfRunning(BatchId id, PauseReason reason) {
+        return modify(id, cur -> cur.status() == BatchStatus.RUNNING ? stamped(cur, BatchStatus.PAUSED, reason) : cur);
     }
 
     /** Fails the batch with the reason, from any status that may fail. */

@@ -1,36 +1,28 @@
 package io.batchcall.internal;
 
-import io.batchcall.model.Batch;
-import io.batchcall.model.BatchStatus;
 import io.batchcall.model.CallAttempt;
-import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.spi.CallStore;
-import io.batchcall.spi.Capture;
 import io.batchcall.spi.CarrierUpdate;
-import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies carrier status updates: monotonically through the store, then on a terminal status
- * captures the real cost and queues a retry when the batch's policy asks for one.
+ * Applies carrier status updates through the store (the store records "settlement due" with a
+ * terminal status in the same unit of work), then settles a call that ended. A settlement that
+ * fails here is finished by the sweep, so the carrier's answer never depends on the ledger.
  */
 final class CallOutcomes implements CallStatusSink {
     private static final Logger LOG = LoggerFactory.getLogger(CallOutcomes.class);
 
     private final CallStore calls;
-    private final BatchStore batches;
-    private final Credit credit;
-    private final Clock clock;
+    private final Settlement settlement;
 
-    CallOutcomes(CallStore calls, BatchStore batches, Credit credit, Clock clock) {
+    CallOutcomes(CallStore calls, Settlement settlement) {
         this.calls = calls;
-        this.batches = batches;
-        this.credit = credit;
-        this.clock = clock;
+        this.settlement = settlement;
     }
 
     @Override
@@ -44,32 +36,9 @@ final class CallOutcomes implements CallStatusSink {
         if (changed.isEmpty()) {
             return false;
         }
-        CallAttempt a = changed.get();
-        if (a.status().isTerminal()) {
-            finish(a);
+        if (changed.get().settlementDue()) {
+            settlement.settleQuietly(changed.get());
         }
         return true;
-    }
-
-    private void finish(CallAttempt a) {
-        Capture capture = credit.capture(a.account(), a.id(), a.talkTime() == null ? java.time.Duration.ZERO
-                : a.talkTime());
-        calls.recordCost(a.id(), capture.charged());
-        if (!capture.shortfall().isZero()) {
-            LOG.warn("attempt {} cost {} more than account {} could pay; charged {}", a.id(), capture.shortfall(),
-                    a.account(), capture.charged());
-        }
-        if (!a.status().isFailure()) {
-            return; // only busy, no_answer and failed are ever retried
-        }
-        Optional<Batch> batch = batches.find(a.batchId());
-        if (batch.isEmpty() || batch.get().status() == BatchStatus.CANCELLED) {
-            return;
-        }
-        var retry = batch.get().spec().retry();
-        if (retry.shouldRetry(a.status(), a.number())) {
-            var when = (a.endedAt() != null ? a.endedAt() : clock.instant()).plus(retry.delay());
-            calls.requeue(a.id(), when, clock.instant());
-        }
     }
 }

@@ -1,7 +1,8 @@
 package io.batchcall.internal;
 
 import io.batchcall.model.Batch;
-import io.batchcall.model.BatchStatus;
+import io.batchcall.model.AccountLimits;
+import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.PauseReason;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Claim;
@@ -10,6 +11,7 @@ import io.batchcall.spi.RecipientStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class DialRound {
     private final Clock clock;
     private final ExecutorService dialPool;
     private final Pacer pacer;
+    private long lastServed;
 
     DialRound(CallStore calls, RecipientStore recipients, Dialer dialer, BatchTransitions transitions,
             EngineSettings settings, Clock clock, ExecutorService dialPool) {
@@ -50,9 +53,13 @@ final class DialRound {
         this.pacer = new Pacer(settings.callsPerSecond());
     }
 
-    /** Returns the number of calls placed. */
+    /**
+     * Returns the number of calls placed. Batches are served round-robin across steps: each round
+     * starts after the last batch the previous one served, so with more batches than one step can
+     * dial for, every batch is still reached within a bounded number of steps.
+     */
     int run(List<Batch> running) {
-        List<Batch> active = new ArrayList<>(running);
+        List<Batch> active = rotated(running);
         int placed = 0;
         while (!active.isEmpty() && placed < settings.maxDialsPerStep()) {
             // Smaller chunks when several batches compete, so each gets a share of the free slots.
@@ -69,6 +76,7 @@ final class DialRound {
                     active.remove(b);
                     continue;
                 }
+                lastServed = b.id().value();
                 Map<Dialer.Result, Integer> results = dialAll(b, claims);
                 placed += results.getOrDefault(Dialer.Result.PLACED, 0);
                 if (results.containsKey(Dialer.Result.FATAL)) {
@@ -82,7 +90,25 @@ final class DialRound {
         return placed;
     }
 
+    /** The batches by id, starting after the one served last. */
+    private List<Batch> rotated(List<Batch> running) {
+        List<Batch> byId = new ArrayList<>(running);
+        byId.sort(Comparator.comparingLong(b -> b.id().value()));
+        long after = lastServed;
+        int start = 0;
+        while (start < byId.size() && byId.get(start).id().value() <= after) {
+            start++;
+        }
+        List<Batch> out = new ArrayList<>(byId.subList(start, byId.size()));
+        out.addAll(byId.subList(0, start));
+        return out;
+    }
+
     private List<Claim> claim(Batch b, int max) {
+        ConcurrencyPolicy policy = policy(b);
+        if (policy == null) {
+            return List.of();
+        }
         Instant now = clock.instant();
         Set<String> zoneKeys = null;
         if (b.spec().recipientLocalTime()) {
@@ -91,8 +117,23 @@ final class DialRound {
                 return List.of();
             }
         }
-        return calls.claim(new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now,
+        return calls.claim(new ClaimRequest(b.id(), b.account(), policy, now,
                 now.plus(settings.lease()), settings.nodeName(), max, zoneKeys));
+    }
+
+    /** The account's limits from the host and the batch's own limit; null (no dials) if the host failed. */
+    private ConcurrencyPolicy policy(Batch b) {
+        try {
+            AccountLimits limits = settings.accountLimits().limitsOf(b.account());
+            if (limits == null) {
+                LOG.warn("no account limits for account {}; batch {} does not dial this step", b.account(), b.id());
+                return null;
+            }
+            return ConcurrencyPolicy.of(limits, b.spec().batchLimit());
+        } catch (RuntimeException e) {
+            LOG.warn("account limits of account {} failed; batch {} does not dial this step", b.account(), b.id(), e);
+            return null;
+        }
     }
 
     private Map<Dialer.Result, Integer> dialAll(Batch b, List<Claim> claims) {
@@ -132,9 +173,11 @@ final class DialRound {
 
     private void pauseForCredit(Batch b) {
         try {
-            transitions.modify(b.id(), cur -> cur.status() == BatchStatus.RUNNING
-                    ? transitions.stamped(cur, BatchStatus.PAUSED, PauseReason.INSUFFICIENT_CREDIT) : cur);
-            LOG.info("batch {} paused: insufficient credit on account {}", b.id(), b.account());
+            if (transitions.pauseIfRunning(b.id(), PauseReason.INSUFFICIENT_CREDIT).pauseReason()
+                    == PauseReason.INSUFFICIENT_CREDIT) {
+                LOG.info("batch {} paused: account {} cannot pay for a dial; it resumes after a top-up", b.id(),
+                        b.account());
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not pause batch {} for credit", b.id(), e);
         }

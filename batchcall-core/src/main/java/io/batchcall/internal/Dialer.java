@@ -14,7 +14,6 @@ import io.batchcall.spi.TelephonyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,14 +125,6 @@ final class Dialer {
         var spec = batch.spec();
         return new CallRequest(claim.attempt().id(), batch.id(), r.id(), batch.account(), r.phone(),
                 spec.fromNumber(), spec.agentId(), r.name(), r.variables(), spec.ringTimeout());
-    }
-
-    /** Releases claims that will not be dialed in this step (after a credit or fatal stop). */
-    void giveBack(List<Claim> claims, String reason) {
-        Instant now = clock.instant();
-        for (Claim c : claims) {
-            calls.release(c.attempt().id(), now, reason, now);
-        }
     }
 
     /** Told when the carrier refuses the whole batch. */

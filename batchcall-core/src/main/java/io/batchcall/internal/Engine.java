@@ -1,5 +1,6 @@
 package io.batchcall.internal;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.spi.BatchListener;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +44,19 @@ public final class Engine implements CallStatusSink {
         this.storage = storage;
         this.transitions = new BatchTransitions(storage.batches(), clock);
         this.credit = new Credit(ledger, settings.tariff());
-        this.outcomes = new CallOutcomes(storage.calls(), storage.batches(), credit, clock);
+        Settlement settlement = new Settlement(storage.calls(), storage.batches(), credit, clock,
+                settings.settleGrace());
+        this.outcomes = new CallOutcomes(storage.calls(), settlement);
         this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), storage.calls(), transitions, credit,
                 clock);
-        this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settings,
-                clock);
+        this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settlement,
+                settings, clock);
         Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff());
         this.dialRound = new DialRound(storage.calls(), storage.recipients(), dialer, transitions, settings, clock,
                 dialPool);
         this.series = new SeriesRunner(storage.batches(), storage.recipients(), transitions, clock);
         this.events = new EventPump(storage.events());
+        events.startAtEnd();
     }
 
     /** One step; returns the number of calls placed. */
@@ -77,14 +82,15 @@ public final class Engine implements CallStatusSink {
     }
 
     private List<Batch> running() {
-        return storage.batches().find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING), 1000)).stream()
-                .filter(b -> !b.isSeriesParent()).toList();
+        return AllBatches.oldestFirst(storage.batches(), BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING), 1))
+                .stream().filter(b -> !b.isSeriesParent()).toList();
     }
 
-    private static int guarded(String what, java.util.function.IntSupplier part) {
+    /** Runs one part of the step; whatever it throws, an Error included, is logged and the step goes on. */
+    private static int guarded(String what, IntSupplier part) {
         try {
             return part.getAsInt();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("engine step failed during '{}'; the next step tries again", what, e);
             return 0;
         }
@@ -95,8 +101,9 @@ public final class Engine implements CallStatusSink {
         return outcomes.onCallStatus(update);
     }
 
-    public AutoCloseable subscribe(BatchListener listener) {
-        return events.subscribe(listener);
+    /** Listens to the events of one account, or of every account when {@code account} is null. */
+    public AutoCloseable subscribe(AccountId account, BatchListener listener) {
+        return events.subscribe(account, listener);
     }
 
     /** Delivers pending events now (the loop also does this on its own cadence). */
@@ -112,7 +119,7 @@ public final class Engine implements CallStatusSink {
         return series;
     }
 
-    boolean coversOneDial(io.batchcall.model.AccountId account) {
+    boolean coversOneDial(AccountId account) {
         return credit.coversOneDial(account);
     }
 

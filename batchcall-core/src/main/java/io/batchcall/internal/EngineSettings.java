@@ -1,6 +1,7 @@
 package io.batchcall.internal;
 
 import io.batchcall.model.Tariff;
+import io.batchcall.spi.AccountLimitsProvider;
 import java.time.Duration;
 
 /**
@@ -14,9 +15,12 @@ import java.time.Duration;
  * @param maxDialsPerStep upper bound on dials placed by one {@code runOnce}
  * @param dialThreads threads placing calls concurrently within one step
  * @param callsPerSecond dials per second per from-number on this node; 0 for no pacing
- * @param reconcileInterval how often expired claims and stale calls are looked for
+ * @param reconcileInterval how often expired claims, stale calls and unsettled ends are looked for
+ * @param accountLimits each account's cap and reserved slots, from the host
+ * @param settleGrace how long an ended call is left to the node that received its end before the
+ *     settlement sweep settles it
  */
 public record EngineSettings(String nodeName, Tariff tariff, Duration lease, Duration staleCallAfter,
         Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond,
-        Duration reconcileInterval) {
+        Duration reconcileInterval, AccountLimitsProvider accountLimits, Duration settleGrace) {
 }

@@ -1,61 +1,90 @@
 package io.batchcall.internal;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.EventLog;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the store's event log from where this engine started and hands each event, in order,
- * to the subscribed listeners. Events written by other nodes sharing the store arrive the same way.
+ * Follows the store's event log, account by account, from where this engine started and hands
+ * each event to the subscribed listeners: in order within an account (accounts are independent
+ * logs). Events written by other nodes sharing the store arrive the same way. A listener that
+ * throws anything, an {@link Error} included, is logged and does not stop delivery.
  */
 final class EventPump {
     private static final Logger LOG = LoggerFactory.getLogger(EventPump.class);
     private static final int PAGE = 1000;
 
     private final EventLog log;
-    private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
-    private long cursor;
+    private final List<Subscription> listeners = new CopyOnWriteArrayList<>();
+    private final Map<AccountId, Long> cursors = new HashMap<>();
+    private boolean started;
+
+    /** One listener, of one account's events or (account null) of every account's. */
+    private record Subscription(AccountId account, BatchListener listener) {
+    }
 
     EventPump(EventLog log) {
         this.log = log;
-        this.cursor = log.latest();
     }
 
-    AutoCloseable subscribe(BatchListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+    /** Starts following from the log's current end: earlier events are not delivered. */
+    synchronized void startAtEnd() {
+        if (!started) {
+            cursors.putAll(log.heads());
+            started = true;
+        }
+    }
+
+    AutoCloseable subscribe(AccountId account, BatchListener listener) {
+        Subscription s = new Subscription(account, Objects.requireNonNull(listener, "listener must not be null"));
+        listeners.add(s);
+        return () -> listeners.remove(s);
     }
 
     /** Delivers every event visible now; returns how many. */
     synchronized int pump() {
+        startAtEnd();
         int delivered = 0;
-        while (true) {
-            List<StatusEvent> events = log.after(cursor, PAGE);
-            for (StatusEvent e : events) {
-                deliver(e);
-                cursor = e.sequence();
-                delivered++;
-            }
-            if (events.size() < PAGE) {
-                return delivered;
+        for (Map.Entry<AccountId, Long> head : log.heads().entrySet()) {
+            AccountId account = head.getKey();
+            long cursor = cursors.getOrDefault(account, 0L);
+            while (cursor < head.getValue()) {
+                List<StatusEvent> events = log.after(account, cursor, PAGE);
+                for (StatusEvent e : events) {
+                    deliver(e);
+                    cursor = e.sequence();
+                    delivered++;
+                }
+                cursors.put(account, cursor);
+                if (events.size() < PAGE) {
+                    break;
+                }
             }
         }
+        return delivered;
     }
 
     private void deliver(StatusEvent e) {
-        for (BatchListener l : listeners) {
+        for (Subscription s : listeners) {
+            if (s.account() != null && !s.account().equals(e.account())) {
+                continue;
+            }
             try {
                 if (e.isBatchEvent()) {
-                    l.onBatchEvent(e);
+                    s.listener().onBatchEvent(e);
                 } else {
-                    l.onRecipientEvent(e);
+                    s.listener().onRecipientEvent(e);
                 }
-            } catch (RuntimeException ex) {
-                LOG.warn("listener {} failed on event {}", l, e.sequence(), ex);
+            } catch (Throwable ex) { // a listener must never stop delivery, whatever it throws
+                LOG.warn("listener {} failed on event {}/{}", s.listener(), e.account(), e.sequence(), ex);
             }
         }
     }

@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The time-driven batch moves of an engine step: start due batches, pause and resume on the
  * call window and on credit, skip what is past the deadline, and complete batches with nothing
- * left to call. Each move is a versioned update, so several nodes may run it at once.
+ * left to call. Each move is a versioned update, so several nodes may run it at once. Every
+ * batch is visited, oldest first, however many there are.
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
-    private static final int PAGE = 1000;
+    private static final BatchQuery LIVE = BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING, BatchStatus.PAUSED), 1);
 
     private final BatchStore batches;
     private final RecipientStore recipients;
@@ -43,10 +44,12 @@ final class Lifecycle {
 
     void startDue() {
         Instant now = clock.instant();
-        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.SCHEDULED), PAGE))) {
+        for (Batch b : AllBatches.oldestFirst(batches, BatchQuery.inStatus(EnumSet.of(BatchStatus.SCHEDULED), 1))) {
             if (b.scheduledFor() == null || !b.scheduledFor().isAfter(now)) {
-                transitions.tryMove(b, BatchStatus.RUNNING, null)
-                        .ifPresent(x -> LOG.info("batch {} started (scheduled for {})", b.id(), b.scheduledFor()));
+                transitions.tryMove(b, BatchStatus.RUNNING, null).ifPresent(running -> {
+                    LOG.info("batch {} started (scheduled for {})", b.id(), b.scheduledFor());
+                    transitions.pauseIfOutsideWindow(running);
+                });
             }
         }
     }
@@ -54,7 +57,7 @@ final class Lifecycle {
     /** Windows, credit and deadlines for running and paused batches. */
     void adjust() {
         Instant now = clock.instant();
-        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING, BatchStatus.PAUSED), PAGE))) {
+        for (Batch b : AllBatches.oldestFirst(batches, LIVE)) {
             if (b.isSeriesParent()) {
                 continue;
             }
@@ -64,11 +67,12 @@ final class Lifecycle {
                     LOG.info("batch {}: deadline passed, {} pending recipients skipped", b.id(), skipped);
                 }
             }
-            boolean open = b.spec().recipientLocalTime() || Windows.batchOpen(b, now);
-            if (b.status() == BatchStatus.RUNNING && !open) {
-                transitions.tryMove(b, BatchStatus.PAUSED, PauseReason.OUTSIDE_WINDOW);
-            } else if (b.status() == BatchStatus.PAUSED && open && resumesBySelf(b)) {
-                transitions.tryMove(b, BatchStatus.RUNNING, null);
+            if (b.status() == BatchStatus.RUNNING) {
+                transitions.pauseIfOutsideWindow(b);
+            } else if (!Windows.closedFor(b, now) && resumesBySelf(b)) {
+                transitions.tryMove(b, BatchStatus.RUNNING, null).ifPresent(r -> LOG.info(
+                        "batch {} resumed: {}", b.id(), b.pauseReason() == PauseReason.OUTSIDE_WINDOW
+                                ? "its call window opened" : "the account has credit again"));
             }
         }
     }
@@ -80,9 +84,9 @@ final class Lifecycle {
         return b.pauseReason() == PauseReason.INSUFFICIENT_CREDIT && credit.coversOneDial(b.account());
     }
 
-    /** Completes running or paused batches that have nothing pending and nothing in flight. */
+    /** Completes running or paused batches that have nothing pending, in flight or unsettled. */
     void completeFinished() {
-        for (Batch b : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RUNNING, BatchStatus.PAUSED), PAGE))) {
+        for (Batch b : AllBatches.oldestFirst(batches, LIVE)) {
             if (b.isSeriesParent() || hasOpenWork(b)) {
                 continue;
             }
@@ -97,9 +101,13 @@ final class Lifecycle {
         }
     }
 
-    /** Whether anything is pending or in flight: two indexed look-ups, never a count of the batch. */
+    /**
+     * Whether anything is pending, in flight, or ended but not yet settled (its settlement may
+     * still queue a retry): indexed look-ups, never a count of the batch.
+     */
     boolean hasOpenWork(Batch b) {
         return calls.activeCalls(b.id()) > 0
-                || !recipients.list(b.id(), new RecipientQuery(RecipientStatus.PENDING, null, 1)).isEmpty();
+                || !recipients.list(b.id(), new RecipientQuery(RecipientStatus.PENDING, null, 1)).isEmpty()
+                || calls.hasUnsettled(b.id());
     }
 }

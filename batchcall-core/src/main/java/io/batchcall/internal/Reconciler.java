@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps slots from leaking: claims whose engine died (lease expired while {@code calling}) and
- * placed calls whose terminal event never came are looked up at the carrier. A call the carrier
- * knows is adopted and its status applied; a claim the carrier never saw goes back to pending.
+ * Keeps slots and money from leaking: claims whose engine died (lease expired while
+ * {@code calling}) and placed calls whose terminal event never came are looked up at the carrier
+ * (a call the carrier knows is adopted and its status applied; a claim the carrier never saw goes
+ * back to pending), and ended calls whose settlement is still due are settled.
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -29,17 +30,19 @@ final class Reconciler {
     private final Telephony telephony;
     private final CallOutcomes outcomes;
     private final Credit credit;
+    private final Settlement settlement;
     private final EngineSettings settings;
     private final Clock clock;
     private Instant lastRun;
 
     Reconciler(CallStore calls, BatchStore batches, Telephony telephony, CallOutcomes outcomes, Credit credit,
-            EngineSettings settings, Clock clock) {
+            Settlement settlement, EngineSettings settings, Clock clock) {
         this.calls = calls;
         this.batches = batches;
         this.telephony = telephony;
         this.outcomes = outcomes;
         this.credit = credit;
+        this.settlement = settlement;
         this.settings = settings;
         this.clock = clock;
     }
@@ -63,6 +66,10 @@ final class Reconciler {
         }
         for (CallAttempt a : calls.staleCalls(now.minus(settings.staleCallAfter()), BATCH)) {
             checkStale(a);
+        }
+        int settled = settlement.sweep();
+        if (settled > 0) {
+            LOG.info("settled {} ended calls left unsettled (ledger failure or a node that stopped)", settled);
         }
     }
 

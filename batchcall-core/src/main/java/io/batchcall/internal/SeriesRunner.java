@@ -41,7 +41,7 @@ final class SeriesRunner {
     }
 
     void step() {
-        for (Batch parent : batches.find(BatchQuery.inStatus(EnumSet.of(BatchStatus.RECURRING), 1000))) {
+        for (Batch parent : AllBatches.oldestFirst(batches, BatchQuery.inStatus(EnumSet.of(BatchStatus.RECURRING), 1))) {
             if (parent.isSeriesParent()) {
                 advance(parent);
             }

@@ -15,8 +15,13 @@ final class Windows {
     private Windows() {
     }
 
-    static boolean batchOpen(Batch b, Instant now) {
-        return b.spec().window().isOpen(now);
+    /**
+     * The one rule for pausing on the window: a running batch pauses {@code outside_window} when
+     * its window is closed now. A batch that evaluates the window in each recipient's zone never
+     * pauses as a whole: each recipient waits for its own hours.
+     */
+    static boolean closedFor(Batch b, Instant now) {
+        return !b.spec().recipientLocalTime() && !b.spec().window().isOpen(now);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param window when calls may be placed
  * @param recipientLocalTime evaluate the window in each recipient's own time zone (from the CSV
  *     {@code timezone} column or the number's region) instead of the window's zone
- * @param concurrency the account cap, reserved slots and batch limit
+ * @param batchLimit the most calls this batch may have active at once, 1 to 100000; null for no
+ *     limit of its own. The account's cap and reserved slots (from the engine's
+ *     {@link io.batchcall.spi.AccountLimitsProvider}) always apply as well
  * @param recurrence how often the batch repeats; null for a one-off batch
  * @param retry which outcomes are dialed again
  * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
@@ -32,7 +34,7 @@ public record BatchSpec(
         Instant startAt,
         CallWindow window,
         boolean recipientLocalTime,
-        ConcurrencyPolicy concurrency,
+        Integer batchLimit,
         Recurrence recurrence,
         RetryPolicy retry,
         Instant deadline,
@@ -52,7 +54,10 @@ public record BatchSpec(
         Objects.requireNonNull(account, "account must not be null");
         Objects.requireNonNull(fromNumber, "fromNumber must not be null");
         Objects.requireNonNull(window, "window must not be null");
-        Objects.requireNonNull(concurrency, "concurrency must not be null");
+        if (batchLimit != null && (batchLimit < 1 || batchLimit > 100_000)) {
+            throw new IllegalArgumentException("batchLimit must be between 1 and 100000 when given, but was "
+                    + batchLimit);
+        }
         Objects.requireNonNull(retry, "retry must not be null");
         Objects.requireNonNull(ringTimeout, "ringTimeout must not be null");
         if (agentId != null && (agentId.isBlank() || agentId.length() > 200)) {
@@ -78,7 +83,7 @@ public record BatchSpec(
     /** A builder holding this spec's values, to change a few. */
     public Builder toBuilder() {
         return new Builder(name, account, fromNumber, window)
-                .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).concurrency(concurrency)
+                .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).batchLimit(batchLimit)
                 .recurrence(recurrence).retry(retry).deadline(deadline)
                 .ringTimeout(ringTimeout);
     }
@@ -87,7 +92,10 @@ public record BatchSpec(
         return recurrence != null;
     }
 
-    /** Builds a {@link BatchSpec}; defaults: start on send, cap 20, no retry, 30 s ring timeout. */
+    /**
+     * Builds a {@link BatchSpec}; defaults: start on send, no batch limit (the account's limits
+     * apply), no retry, 30 s ring timeout.
+     */
     public static final class Builder {
         private String name;
         private AccountId account;
@@ -96,7 +104,7 @@ public record BatchSpec(
         private String agentId;
         private Instant startAt;
         private boolean recipientLocalTime;
-        private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ofDefaults();
+        private Integer batchLimit;
         private Recurrence recurrence;
         private RetryPolicy retry = RetryPolicy.none();
         private Instant deadline;
@@ -139,8 +147,9 @@ public record BatchSpec(
             return this;
         }
 
-        public Builder concurrency(ConcurrencyPolicy value) {
-            this.concurrency = value;
+        /** Limits this batch to {@code value} active calls (null for none); the account's cap applies too. */
+        public Builder batchLimit(Integer value) {
+            this.batchLimit = value;
             return this;
         }
 
@@ -165,7 +174,7 @@ public record BatchSpec(
         }
 
         public BatchSpec build() {
-            return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, concurrency,
+            return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, batchLimit,
                     recurrence, retry, deadline, ringTimeout);
         }
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param leaseUntil while {@code calling}, when the claim expires and may be recovered
  * @param lastEventAt the last time anything was heard about this call
  * @param talkTime answered duration once ended; else null
- * @param cost what was charged once ended; else null
+ * @param cost what was charged once settled; else null
  * @param reason why it failed or was not dialed; else null
  */
 public record CallAttempt(
@@ -47,5 +47,14 @@ public record CallAttempt(
         Objects.requireNonNull(to, "to must not be null");
         Objects.requireNonNull(status, "status must not be null");
         Objects.requireNonNull(claimedAt, "claimedAt must not be null");
+    }
+
+    /**
+     * Whether this attempt ended after it was placed and its charge is not recorded yet: the
+     * settlement (capture of its credit hold, cost, retry decision) is due. A claim that was never
+     * dialed (skipped, or failed before the carrier accepted it) has nothing to settle.
+     */
+    public boolean settlementDue() {
+        return status.isTerminal() && status != RecipientStatus.SKIPPED && placedAt != null && cost == null;
     }
 }

@@ -1,44 +1,44 @@
 package io.batchcall.model;
 
 /**
- * How many calls may be active at once.
+ * The slots one claim may take, combining the account's limits with the batch's own limit. The
+ * engine builds it at each claim from the {@link AccountLimits} the host supplies and the batch's
+ * {@link BatchSpec#batchLimit()}; stores only apply it.
  *
  * <p>The account may have at most {@code accountCap} active calls (outbound in every batch plus
- * the inbound calls the host reports). A batch keeps {@code reserved} of those slots free for
- * inbound and other traffic: it dials only while the account has fewer than
- * {@code accountCap - reserved} active calls, and while the batch itself has fewer than
- * {@code batchLimit} (at most {@code accountCap - reserved}).
+ * the inbound calls the host reports), and keeps {@code reserved} of them free: a batch dials only
+ * while the account has fewer than {@code accountCap - reserved} active calls, and while the batch
+ * itself has fewer than {@code batchLimit} (at most {@code accountCap - reserved}).
  */
 public record ConcurrencyPolicy(int accountCap, int reserved, int batchLimit) {
-    /** The account cap used when none is given: 20 simultaneous calls. */
-    public static final int DEFAULT_ACCOUNT_CAP = 20;
-
     public ConcurrencyPolicy {
-        if (accountCap < 1 || accountCap > 100_000) {
-            throw new IllegalArgumentException("accountCap must be between 1 and 100000, but was " + accountCap);
-        }
-        if (reserved < 0 || reserved >= accountCap) {
-            throw new IllegalArgumentException("reserved must be between 0 and accountCap - 1 (" + (accountCap - 1)
-                    + "), but was " + reserved);
-        }
-        if (batchLimit < 1 || batchLimit > accountCap - reserved) {
+        AccountLimits limits = new AccountLimits(accountCap, reserved); // validates cap and reserved
+        if (batchLimit < 1 || batchLimit > limits.outboundCeiling()) {
             throw new IllegalArgumentException("batchLimit must be between 1 and accountCap - reserved ("
-                    + (accountCap - reserved) + "), but was " + batchLimit);
+                    + limits.outboundCeiling() + "), but was " + batchLimit);
         }
     }
 
     /** Cap 20, nothing reserved, the batch may use all 20. */
     public static ConcurrencyPolicy ofDefaults() {
-        return of(DEFAULT_ACCOUNT_CAP, 0);
+        return of(AccountLimits.ofDefaults(), null);
     }
 
     /** The batch may use every slot that is not reserved. */
     public static ConcurrencyPolicy of(int accountCap, int reserved) {
-        if (reserved < 0 || reserved >= accountCap) {
-            // let the canonical constructor word the error
-            return new ConcurrencyPolicy(accountCap, reserved, 1);
-        }
-        return new ConcurrencyPolicy(accountCap, reserved, accountCap - reserved);
+        return of(new AccountLimits(accountCap, reserved), null);
+    }
+
+    /**
+     * The policy for one claim: the account's limits, and the batch's own limit when it has one. A
+     * batch limit above the account's outbound ceiling does not bind (the account's limit does).
+     *
+     * @param batchLimit the batch's own limit, or null for none
+     */
+    public static ConcurrencyPolicy of(AccountLimits account, Integer batchLimit) {
+        int ceiling = account.outboundCeiling();
+        int limit = batchLimit == null ? ceiling : Math.min(batchLimit, ceiling);
+        return new ConcurrencyPolicy(account.cap(), account.reserved(), limit);
     }
 
     /** The same cap and reservation, with the batch limited to {@code limit} slots. */

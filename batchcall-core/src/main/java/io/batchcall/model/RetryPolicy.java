@@ -1,8 +1,10 @@
 package io.batchcall.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,5 +49,17 @@ public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duratio
     /** Whether a recipient whose {@code attemptsSoFar}-th dial ended in {@code outcome} is dialed again. */
     public boolean shouldRetry(RecipientStatus outcome, int attemptsSoFar) {
         return retryOn.contains(outcome) && attemptsSoFar < maxAttempts;
+    }
+
+    /**
+     * When a recipient whose {@code attemptsSoFar}-th dial ended in {@code outcome} at
+     * {@code endedAt} is dialed again: {@code endedAt + delay}, or empty when it is not retried.
+     * Like any dial, the retry still waits for the window, a free slot and credit.
+     */
+    public Optional<Instant> nextDialAt(RecipientStatus outcome, int attemptsSoFar,
+            Instant endedAt) {
+        Objects.requireNonNull(endedAt, "endedAt must not be null");
+        return shouldRetry(outcome, attemptsSoFar) ? Optional.of(endedAt.plus(delay))
+                : Optional.empty();
     }
 }

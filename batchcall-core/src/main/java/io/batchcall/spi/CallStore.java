@@ -1,7 +1,5 @@
 package io.batchcall.spi;
 
-import io.batchcall.IllegalStateTransitionException;
-import io.batchcall.NotFoundException;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
@@ -25,8 +23,10 @@ import java.util.Optional;
  * {@code recipient.attempts} counts the dials of the current run: a claim adds one, a
  * {@link #release} takes it back, a re-run ({@link RecipientStore#requeueAll}) resets it.
  * {@code recipient.reason} is set by each transition: the reason given to it, else null.
- * Methods taking an unknown attempt id return false / empty / do nothing, except
- * {@link #recordCost}.
+ * Methods taking an unknown attempt id return false / empty / do nothing.
+ *
+ * <p>Every transition is decided by {@link io.batchcall.rules.AttemptRules}; a store loads the
+ * attempt, asks the rule, and writes the change only if the attempt is still as loaded.
  */
 public interface CallStore {
     /**
@@ -61,15 +61,13 @@ public interface CallStore {
     boolean markPlaced(AttemptId attempt, String providerCallId, Instant at);
 
     /**
-     * Applies a carrier status monotonically ({@link RecipientStatus#advancesTo}) to the attempt
-     * and, when it is the recipient's latest attempt, to the recipient. A duplicate, stale or
-     * post-terminal update is ignored, as is any update to an attempt that was released or
-     * finished undialed. An applied update sets {@code lastEventAt} (and {@code placedAt}, if still
-     * null) to {@code update.at()} and adopts the provider call id if the attempt had none (a call
-     * id already recorded is kept). A terminal status also sets {@code endedAt} = {@code at},
-     * {@code talkTime} = {@link CarrierUpdate#talkTimeOrZero()} and the reason (attempt and
-     * recipient); a non-terminal one clears the recipient's reason. The event carries the
-     * update's reason as detail.
+     * Applies a carrier status as {@link io.batchcall.rules.AttemptRules#carrierStatus} decides:
+     * monotonically ({@link RecipientStatus#advancesTo}) to the attempt and, when it is the
+     * recipient's latest attempt, to the recipient. A duplicate, stale or post-terminal update is
+     * ignored, as is any update to an attempt that was released or finished undialed, and any
+     * update naming another provider call id than the one recorded. A terminal status makes the
+     * attempt's settlement due in the same unit of work. The event carries the update's reason as
+     * detail.
      *
      * @return the attempt as changed, or empty if the update was ignored
      */
@@ -95,22 +93,36 @@ public interface CallStore {
     boolean finishUndialed(AttemptId attempt, RecipientStatus outcome, String reason, Instant at);
 
     /**
-     * Queues a recipient whose latest attempt ended unsuccessfully for another dial (retry):
-     * failed, busy or no_answer → pending, due at {@code notBefore}, reason cleared, attempts
-     * kept. False unless {@code attempt} is the recipient's latest attempt, it ended in failed, busy
-     * or no_answer, and the recipient is still in that status. The attempt is not changed; the
-     * event (pending, no detail) names it.
+     * Settles an ended call as {@link io.batchcall.rules.AttemptRules#settle} decides, in one unit
+     * of work: records {@code charged} on the attempt and, when {@code retryAt} is not null, queues
+     * the recipient for another dial then (pending, reason cleared, attempts kept; only while this
+     * is its latest attempt and it is still in the attempt's status; event pending, no detail).
+     * Applies only while the attempt's settlement is due ({@link CallAttempt#settlementDue()}):
+     * a repeated settlement changes nothing and returns false.
+     *
+     * @return whether this call settled the attempt
+     * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that did not fail
      */
-    boolean requeue(AttemptId attempt, Instant notBefore, Instant at);
+    boolean settle(AttemptId attempt, Money charged, Instant retryAt, Instant at);
 
     /**
-     * Records the charged cost of a finished attempt. Idempotent: the first recorded cost is kept
-     * and later calls change nothing.
-     *
-     * @throws NotFoundException if the attempt does not exist
-     * @throws IllegalStateTransitionException if the attempt has not ended
+     * Attempts whose settlement is due ({@link CallAttempt#settlementDue()}) and that ended before
+     * {@code endedBefore} (strictly), earliest end then lowest id first, at most {@code limit} (at
+     * least 1). The engine settles them; a store keeps this cheap (an index on the due ones).
      */
-    void recordCost(AttemptId attempt, Money cost);
+    List<CallAttempt> unsettled(Instant endedBefore, int limit);
+
+    /** Whether any attempt of the batch has its settlement due (the batch is not finished until none has). */
+    boolean hasUnsettled(BatchId batch);
+
+    /**
+     * Extends the lease of a claim that {@code owner} is still placing (a heartbeat while the
+     * carrier is slow to answer), as {@link io.batchcall.rules.AttemptRules#extendLease} decides.
+     * No status change, no event.
+     *
+     * @return false if the claim is no longer this owner's or its lease had already ended
+     */
+    boolean extendLease(AttemptId attempt, String owner, Instant now, Instant leaseUntil);
 
     /**
      * Claims in {@code calling} whose lease ended before {@code now} (strictly), earliest lease

@@ -40,7 +40,23 @@ class ValuesTest {
                 .hasMessageContaining("20");
         assertThatThrownBy(() -> ConcurrencyPolicy.of(20, 0).withBatchLimit(25))
                 .hasMessage("batchLimit must be between 1 and accountCap - reserved (20), but was 25");
-        assertThatThrownBy(() -> ConcurrencyPolicy.of(0, 0)).hasMessageContaining("accountCap");
+        assertThatThrownBy(() -> ConcurrencyPolicy.of(0, 0)).hasMessage("cap must be between 1 and 100000, but was 0");
+    }
+
+    @Test
+    void theAccountsLimitsAndTheBatchsOwnLimitCombine() {
+        AccountLimits limits = new AccountLimits(20, 5);
+        assertThat(AccountLimits.ofDefaults()).isEqualTo(new AccountLimits(20, 0));
+        assertThat(ConcurrencyPolicy.of(limits, null).batchLimit()).isEqualTo(15);
+        assertThat(ConcurrencyPolicy.of(limits, 4).batchLimit()).isEqualTo(4);
+        assertThat(ConcurrencyPolicy.of(limits, 40).batchLimit()).as("the account's ceiling binds").isEqualTo(15);
+        assertThatThrownBy(() -> new AccountLimits(10, 10))
+                .hasMessage("reserved must be between 0 and cap - 1 (9), but was 10");
+        BatchSpec.Builder spec = BatchSpec.builder("x", AccountId.of("a"), PhoneNumber.of("+14155552000"),
+                io.batchcall.schedule.CallWindow.always(java.time.ZoneId.of("UTC")));
+        assertThatThrownBy(() -> spec.batchLimit(0).build())
+                .hasMessage("batchLimit must be between 1 and 100000 when given, but was 0");
+        assertThat(spec.batchLimit(null).build().batchLimit()).isNull();
     }
 
     @Test

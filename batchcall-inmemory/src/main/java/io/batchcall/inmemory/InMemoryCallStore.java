@@ -1,7 +1,5 @@
 package io.batchcall.inmemory;
 
-import io.batchcall.IllegalStateTransitionException;
-import io.batchcall.NotFoundException;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
@@ -11,6 +9,8 @@ import io.batchcall.model.Money;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientId;
 import io.batchcall.model.RecipientStatus;
+import io.batchcall.rules.AttemptChange;
+import io.batchcall.rules.AttemptRules;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.CarrierUpdate;
 import io.batchcall.spi.Claim;
@@ -56,13 +56,11 @@ final class InMemoryCallStore implements CallStore {
             }
             List<Claim> claims = new ArrayList<>();
             for (Recipient r : chosen) {
-                AttemptId id = state.nextAttemptId();
-                Recipient next = Changes.recipient(r, RecipientStatus.CALLING, r.attempts() + 1, r.notBefore(), null, id);
-                CallAttempt attempt = Changes.claimed(id, next, req.account(), req.owner(), req.now(), req.leaseUntil());
-                state.putRecipient(next);
-                state.putAttempt(attempt);
-                state.recipientEvent(req.now(), next, id, null);
-                claims.add(new Claim(next, attempt));
+                Claim claim = AttemptRules.claim(r, state.nextAttemptId(), req);
+                state.putRecipient(claim.recipient());
+                state.putAttempt(claim.attempt());
+                state.recipientEvent(req.now(), claim.recipient(), claim.attempt().id(), null);
+                claims.add(claim);
             }
             return claims;
         }
@@ -76,48 +74,20 @@ final class InMemoryCallStore implements CallStore {
             if (a == null) {
                 return false;
             }
-            if (a.status() == RecipientStatus.CALLING) {
-                apply(Changes.placed(a, providerCallId, at), RecipientStatus.INITIATED, null, at, null);
-                return true;
-            }
-            if (a.placedAt() == null || (a.providerCallId() != null && !a.providerCallId().equals(providerCallId))) {
-                return false;
-            }
-            if (a.providerCallId() == null) {
-                state.putAttempt(Changes.callId(a, providerCallId));
-            }
-            return true;
+            AttemptRules.Placement p = AttemptRules.placed(a, providerCallId, at);
+            p.change().ifPresent(state::apply);
+            return p.accepted();
         }
     }
 
     @Override
     public Optional<CallAttempt> applyCarrierStatus(AttemptId id, CarrierUpdate u) {
-        synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
-            if (a == null || !a.status().advancesTo(u.status())) {
-                return Optional.empty();
-            }
-            CallAttempt next = Changes.carrier(a, u);
-            apply(next, u.status(), u.status().isTerminal() ? u.reason() : null, u.at(), u.reason());
-            return Optional.of(next);
-        }
+        return change(id, a -> AttemptRules.carrierStatus(a, u));
     }
 
     @Override
     public boolean release(AttemptId id, Instant notBefore, String reason, Instant at) {
-        synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
-            if (a == null || a.status() != RecipientStatus.CALLING) {
-                return false;
-            }
-            state.putAttempt(Changes.undialed(a, RecipientStatus.SKIPPED, reason, at));
-            Recipient r = state.recipients.get(a.recipientId().value());
-            Recipient next = Changes.recipient(r, RecipientStatus.PENDING, Math.max(0, r.attempts() - 1), notBefore,
-                    null, r.lastAttempt());
-            state.putRecipient(next);
-            state.recipientEvent(at, next, id, reason);
-            return true;
-        }
+        return change(id, a -> AttemptRules.release(a, notBefore, reason, at)).isPresent();
     }
 
     @Override
@@ -126,49 +96,56 @@ final class InMemoryCallStore implements CallStore {
             throw new IllegalArgumentException("an undialed claim ends skipped or failed, but the outcome was "
                     + outcome.wireName());
         }
+        return change(id, a -> AttemptRules.finishUndialed(a, outcome, reason, at)).isPresent();
+    }
+
+    @Override
+    public boolean settle(AttemptId id, Money charged, Instant retryAt, Instant at) {
+        Objects.requireNonNull(charged, "charged must not be null");
+        return change(id, a -> AttemptRules.settle(a, charged, retryAt, at)).isPresent();
+    }
+
+    @Override
+    public List<CallAttempt> unsettled(Instant endedBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+        }
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
-            if (a == null || a.status() != RecipientStatus.CALLING) {
-                return false;
-            }
-            apply(Changes.undialed(a, outcome, reason, at), outcome, reason, at, reason);
-            return true;
+            return state.unsettled.stream().map(state.attempts::get).filter(a -> a.endedAt().isBefore(endedBefore))
+                    .sorted(Comparator.comparing(CallAttempt::endedAt).thenComparing(CallAttempt::id)).limit(limit)
+                    .toList();
         }
     }
 
     @Override
-    public boolean requeue(AttemptId id, Instant notBefore, Instant at) {
+    public boolean hasUnsettled(BatchId batch) {
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
-            if (a == null || !a.status().isFailure()) {
-                return false;
-            }
-            Recipient r = state.recipients.get(a.recipientId().value());
-            if (!id.equals(r.lastAttempt()) || r.status() != a.status()) {
-                return false;
-            }
-            Recipient next = Changes.recipient(r, RecipientStatus.PENDING, r.attempts(), notBefore, null, id);
-            state.putRecipient(next);
-            state.recipientEvent(at, next, id, null);
-            return true;
+            return state.unsettled.stream().anyMatch(id -> state.attempts.get(id).batchId().equals(batch));
         }
     }
 
     @Override
-    public void recordCost(AttemptId id, Money cost) {
-        Objects.requireNonNull(cost, "cost must not be null");
+    public boolean extendLease(AttemptId id, String owner, Instant now, Instant leaseUntil) {
+        Objects.requireNonNull(owner, "owner must not be null");
+        synchronized (state) {
+            CallAttempt a = state.attempts.get(id.value());
+            Optional<CallAttempt> next = a == null ? Optional.empty()
+                    : AttemptRules.extendLease(a, owner, now, leaseUntil);
+            next.ifPresent(state::putAttempt);
+            return next.isPresent();
+        }
+    }
+
+    /** Loads the attempt, asks the rule, applies its change atomically; the changed attempt, if any. */
+    private Optional<CallAttempt> change(AttemptId id, Function<CallAttempt, Optional<AttemptChange>> rule) {
         synchronized (state) {
             CallAttempt a = state.attempts.get(id.value());
             if (a == null) {
-                throw new NotFoundException("attempt " + id + " does not exist");
+                return Optional.empty();
             }
-            if (!a.status().isTerminal()) {
-                throw new IllegalStateTransitionException("attempt " + id + " has not ended (it is "
-                        + a.status().wireName() + "), so its cost cannot be recorded yet");
-            }
-            if (a.cost() == null) {
-                state.putAttempt(Changes.cost(a, cost));
-            }
+            Optional<AttemptChange> change = rule.apply(a);
+            change.ifPresent(state::apply);
+            return change.map(AttemptChange::after);
         }
     }
 
@@ -183,11 +160,9 @@ final class InMemoryCallStore implements CallStore {
         Objects.requireNonNull(owner, "owner must not be null");
         synchronized (state) {
             CallAttempt a = state.attempts.get(id.value());
-            if (a == null || a.status() != RecipientStatus.CALLING || !a.leaseUntil().isBefore(now)) {
-                return false;
-            }
-            state.putAttempt(Changes.lease(a, owner, leaseUntil));
-            return true;
+            Optional<CallAttempt> next = a == null ? Optional.empty() : AttemptRules.takeOver(a, owner, now, leaseUntil);
+            next.ifPresent(state::putAttempt);
+            return next.isPresent();
         }
     }
 
@@ -201,9 +176,8 @@ final class InMemoryCallStore implements CallStore {
     public void touch(AttemptId id, Instant at) {
         synchronized (state) {
             CallAttempt a = state.attempts.get(id.value());
-            if (a != null && a.status().isActive() && a.status() != RecipientStatus.CALLING
-                    && at.isAfter(a.lastEventAt())) {
-                state.putAttempt(Changes.heard(a, at));
+            if (a != null) {
+                AttemptRules.heard(a, at).ifPresent(state::putAttempt);
             }
         }
     }
@@ -245,20 +219,6 @@ final class InMemoryCallStore implements CallStore {
             BatchRows rows = state.rows.get(batch.value());
             return rows == null ? 0 : rows.active;
         }
-    }
-
-    /**
-     * Stores a changed attempt and, if it is the recipient's latest, moves the recipient to
-     * {@code status} with {@code reason}; appends the event either way.
-     */
-    private void apply(CallAttempt next, RecipientStatus status, String reason, Instant at, String detail) {
-        state.putAttempt(next);
-        Recipient r = state.recipients.get(next.recipientId().value());
-        if (next.id().equals(r.lastAttempt())) {
-            r = Changes.recipient(r, status, reason);
-            state.putRecipient(r);
-        }
-        state.attemptEvent(at, r, next.id(), status, detail);
     }
 
     private List<CallAttempt> openAttempts(Predicate<CallAttempt> filter, Function<CallAttempt, Instant> order,

@@ -11,6 +11,8 @@ import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientId;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.StatusEvent;
+import io.batchcall.rules.AttemptChange;
+import io.batchcall.rules.RecipientChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +43,12 @@ final class State {
     final Map<Long, List<CallAttempt>> attemptsByRecipient = new HashMap<>();
     /** Attempts in calling, initiated, ringing or in_progress, by id. */
     final TreeSet<Long> openAttempts = new TreeSet<>();
+    /** Attempts whose settlement is due, by id. */
+    final TreeSet<Long> unsettled = new TreeSet<>();
     final Map<AccountId, Integer> inbound = new HashMap<>();
     final Map<AccountId, Integer> outboundActive = new HashMap<>();
-    final List<StatusEvent> events = new ArrayList<>();
+    /** Each account's events in sequence order: sequence n is element n - 1. */
+    final Map<AccountId, List<StatusEvent>> events = new HashMap<>();
     private long nextBatchId = 1;
     private long nextRecipientId = 1;
     private long nextAttemptId = 1;
@@ -99,6 +104,11 @@ final class State {
         } else {
             openAttempts.remove(next.id().value());
         }
+        if (next.settlementDue()) {
+            unsettled.add(next.id().value());
+        } else {
+            unsettled.remove(next.id().value());
+        }
     }
 
     /** Removes a batch with its recipients and attempts; its events stay. */
@@ -110,6 +120,7 @@ final class State {
             for (CallAttempt a : history == null ? List.<CallAttempt>of() : history) {
                 attempts.remove(a.id().value());
                 openAttempts.remove(a.id().value());
+                unsettled.remove(a.id().value());
             }
         }
         outboundActive.merge(batch.account(), -removed.active, Integer::sum);
@@ -119,13 +130,34 @@ final class State {
         }
     }
 
-    void recipientEvent(Instant at, Recipient r, AttemptId attempt, String detail) {
-        append(at, accountOf(r.batchId()), r.batchId(), r.id(), attempt, r.status().wireName(), detail);
+    /**
+     * Applies a change decided by {@link AttemptRules} to an attempt that is still as loaded
+     * (the caller holds the monitor since loading it): the attempt, the recipient under the
+     * change's guards, and the event.
+     */
+    void apply(AttemptChange change) {
+        CallAttempt next = change.after();
+        if (change.changesAttempt()) {
+            putAttempt(next);
+        }
+        Recipient r = recipients.get(next.recipientId().value());
+        RecipientChange rc = change.recipient();
+        if (rc != null && next.id().equals(r.lastAttempt()) && (rc.onlyIf() == null || rc.onlyIf() == r.status())) {
+            r = new Recipient(r.id(), r.batchId(), r.phone(), r.name(), r.variables(), r.zoneKey(), rc.status(),
+                    Math.max(0, r.attempts() + rc.attemptsDelta()), rc.notBefore() != null ? rc.notBefore()
+                            : r.notBefore(), rc.reason(), r.lastAttempt());
+            putRecipient(r);
+        } else if (rc != null && rc.onlyIf() != null) {
+            return; // a guarded move that no longer applies appends no event
+        }
+        if (change.eventStatus() != null) {
+            append(change.eventAt(), accountOf(r.batchId()), r.batchId(), r.id(), next.id(), change.eventStatus(),
+                    change.eventDetail());
+        }
     }
 
-    /** An event for a change of {@code attempt} to {@code status}, whether or not the recipient followed. */
-    void attemptEvent(Instant at, Recipient r, AttemptId attempt, RecipientStatus status, String detail) {
-        append(at, accountOf(r.batchId()), r.batchId(), r.id(), attempt, status.wireName(), detail);
+    void recipientEvent(Instant at, Recipient r, AttemptId attempt, String detail) {
+        append(at, accountOf(r.batchId()), r.batchId(), r.id(), attempt, r.status().wireName(), detail);
     }
 
     void batchEvent(Instant at, Batch b) {
@@ -142,6 +174,7 @@ final class State {
 
     private void append(Instant at, AccountId account, BatchId batch, RecipientId recipient, AttemptId attempt,
             String status, String detail) {
-        events.add(new StatusEvent(events.size() + 1L, at, account, batch, recipient, attempt, status, detail));
+        List<StatusEvent> log = events.computeIfAbsent(account, a -> new ArrayList<>());
+        log.add(new StatusEvent(log.size() + 1L, at, account, batch, recipient, attempt, status, detail));
     }
 }

@@ -49,7 +49,7 @@ public final class JdbcStorage implements Storage {
 
     private JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
-        this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), clock);
+        this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), s.dialect(), clock);
         this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect());
         this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect());
         this.events = new JdbcEventLog(s.jdbc(), s.tables());

@@ -11,9 +11,13 @@
  * <p><b>Time.</b> Instants are BIGINT microseconds since the epoch (columns ending in {@code _us}):
  * exact, sortable, and read the same whatever the session or JVM time zone.
  *
- * <p><b>Event log order.</b> Events are inserted unnumbered by the writing transaction and numbered
- * after commit by whichever reader comes next, under a single counter-row lock, so a reader never
- * sees a lower sequence appear behind a higher one (see {@code internal.EventSequencer}).
+ * <p><b>Event log order.</b> Each account's events are numbered at insert from the account's own
+ * counter ({@code accounts.event_seq}), whose row the writing transaction keeps locked until it
+ * commits, so an account's events become visible in sequence order and no counter is shared
+ * between accounts (see {@code internal.EventWriter}).
+ *
+ * <p><b>Settlement.</b> A terminal call status sets the attempt's {@code settle_due} in the same
+ * statement; settling (the capture, the cost, the retry) clears it in one later transaction.
  *
  * <p>Everything in {@code io.batchcall.jdbc.internal} may change without notice.
  */

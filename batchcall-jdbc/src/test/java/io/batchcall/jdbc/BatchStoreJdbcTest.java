@@ -53,11 +53,11 @@ abstract class BatchStoreJdbcTest extends JdbcTestBase {
     void changingTheAccountMovesTheBatchsActiveCalls() {
         Storage s = storage();
         Batch b = Fixtures.running(s, "acme", 5, 5, 4);
-        assertThat(s.calls().claim(Fixtures.claimRequest(b, 2, T0))).hasSize(2);
+        assertThat(s.calls().claim(Fixtures.claimRequest(b, 5, 2, T0))).hasSize(2);
         Batch moved = s.batches().update(b.withSpec(spec("globex", 5, 5)));
         assertThat(moved.account()).isEqualTo(AccountId.of("globex"));
         assertThat(s.calls().activeCalls(AccountId.of("acme"))).isZero();
         assertThat(s.calls().activeCalls(AccountId.of("globex"))).isEqualTo(2);
-        assertThat(s.calls().claim(Fixtures.claimRequest(moved, 5, T0))).hasSize(2);
+        assertThat(s.calls().claim(Fixtures.claimRequest(moved, 5, 5, T0))).hasSize(2);
     }
 }

@@ -45,7 +45,7 @@ abstract class ClusterClaimJdbcTest extends JdbcTestBase {
             Batch batch = w % 4 < 2 ? b : other;
             workers.add(pool.submit(() -> {
                 while (true) {
-                    List<Claim> claims = node.calls().claim(Fixtures.claimRequest(batch, 2, T0));
+                    List<Claim> claims = node.calls().claim(Fixtures.claimRequest(batch, CAP, 2, T0));
                     if (claims.isEmpty() && node.recipients().counts(batch.id()).pending() == 0) {
                         return null;
                     }

@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 final class ContractDatabase implements AutoCloseable {
     private static final String[] EMPTY = {
         "DELETE FROM bc_events",
-        "UPDATE bc_event_sequence SET last_seq = 0",
         "DELETE FROM bc_attempts",
         "DELETE FROM bc_recipients",
         "DELETE FROM bc_batches WHERE parent_id IS NOT NULL",

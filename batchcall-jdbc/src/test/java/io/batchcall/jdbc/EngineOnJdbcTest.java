@@ -9,7 +9,7 @@ import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.BatchStatus;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Money;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.PhoneNumber;
@@ -44,6 +44,7 @@ abstract class EngineOnJdbcTest {
         Storage storage = JdbcStorage.builder(ds).clock(clock).build();
         CreditLedger ledger = JdbcCreditLedger.builder(ds).clock(clock).build();
         return BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName(node).dialThreads(2)
+                .accountLimits(new AccountLimits(CAP, 0)) // every node is given the same account limits
                 .tariff(Tariff.of(Money.usd("0.01"))).lease(Duration.ofHours(1)).staleCallAfter(Duration.ofHours(1))
                 .build();
     }
@@ -62,7 +63,7 @@ abstract class EngineOnJdbcTest {
             carrier.connect(a.statusSink());
             JdbcCreditLedger.builder(first).build().topUp(ACME, Money.usd("100"), "seed");
             BatchSpec spec = BatchSpec.builder("smoke", ACME, PhoneNumber.of("+14155552000"),
-                    CallWindow.always(ZoneId.of("America/New_York"))).concurrency(ConcurrencyPolicy.of(CAP, 0)).build();
+                    CallWindow.always(ZoneId.of("America/New_York"))).build();
             Batch batch = a.createDraft(spec);
             List<NewRecipient> people = new ArrayList<>();
             for (int i = 0; i < RECIPIENTS; i++) {

@@ -4,6 +4,7 @@ import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.BatchStatus;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.NewBatch;
 import io.batchcall.model.NewRecipient;
@@ -32,7 +33,7 @@ final class Fixtures {
     }
 
     static BatchSpec spec(String account, int cap, int batchLimit) {
-        return spec(account).toBuilder().concurrency(new ConcurrencyPolicy(cap, 0, batchLimit)).build();
+        return spec(account).toBuilder().batchLimit(batchLimit < cap ? batchLimit : null).build();
     }
 
     static PhoneNumber phone(long i) {
@@ -58,9 +59,10 @@ final class Fixtures {
         return b;
     }
 
-    static ClaimRequest claimRequest(Batch b, int max, Instant now) {
-        return new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now, now.plusSeconds(60), "node-a", max,
-                null);
+    /** A claim under the account cap {@code cap} (nothing reserved) and the batch's own limit. */
+    static ClaimRequest claimRequest(Batch b, int cap, int max, Instant now) {
+        return new ClaimRequest(b.id(), b.account(), ConcurrencyPolicy.of(new AccountLimits(cap, 0), b.spec().batchLimit()),
+                now, now.plusSeconds(60), "node-a", max, null);
     }
 
     /** Imports {@code n} recipients in chunks of 10,000 and commits. */

@@ -188,7 +188,7 @@ public abstract class BatchStoreContract extends StorageContractSupport {
 
     @Test
     void createAppendsAnEventForTheInitialStatus() {
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         Batch b = draft("a", ACCOUNT);
         List<StatusEvent> events = eventsAfter(cursor);
         assertThat(events).hasSize(1);
@@ -206,7 +206,7 @@ public abstract class BatchStoreContract extends StorageContractSupport {
     @Test
     void updateAppendsAnEventWhenStatusOrDetailChanges() {
         Batch b = draft("a", ACCOUNT);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         b = batches().update(b.withSpec(b.spec().toBuilder().name("renamed").build()));
         assertThat(eventsAfter(cursor)).isEmpty();
 
@@ -241,10 +241,10 @@ public abstract class BatchStoreContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         claimOne(b);
-        long latest = storage.events().latest();
+        long latest = storage.events().latest(ACCOUNT);
         List<StatusEvent> before = eventsAfter(0);
         batches().delete(b.id(), b.version());
-        assertThat(storage.events().latest()).isEqualTo(latest);
+        assertThat(storage.events().latest(ACCOUNT)).isEqualTo(latest);
         assertThat(eventsAfter(0)).isEqualTo(before);
         assertThat(before).extracting(StatusEvent::status).containsExactly("running", RecipientStatus.CALLING.wireName());
     }

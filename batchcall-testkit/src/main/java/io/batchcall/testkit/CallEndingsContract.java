@@ -3,8 +3,6 @@ package io.batchcall.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.batchcall.IllegalStateTransitionException;
-import io.batchcall.NotFoundException;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.CallAttempt;
@@ -37,7 +35,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 1);
         Claim c = claimOne(b);
         clock.advance(Duration.ofSeconds(4));
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         Instant due = now().plusSeconds(60);
         assertThat(calls().release(c.attempt().id(), due, "rate limited", now())).isTrue();
 
@@ -86,7 +84,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 2);
         Claim skipped = claimOne(b);
         Claim failed = claimOne(b);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(calls().finishUndialed(skipped.attempt().id(), RecipientStatus.SKIPPED, "on do-not-call list",
                 now())).isTrue();
         assertThat(calls().finishUndialed(failed.attempt().id(), RecipientStatus.FAILED, "invalid number", now()))
@@ -124,72 +122,100 @@ public abstract class CallEndingsContract extends StorageContractSupport {
     }
 
     @Test
-    void requeueQueuesTheLatestUnsuccessfulAttempt() {
+    void settleWithRetryQueuesTheLatestUnsuccessfulAttempt() {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim first = finishOne(b, RecipientStatus.BUSY);
-        long cursor = storage.events().latest();
+        assertThat(attempt(first.attempt().id()).settlementDue()).isTrue();
+        assertThat(calls().unsettled(now().plusSeconds(1), 10)).extracting(CallAttempt::id)
+                .containsExactly(first.attempt().id());
+        assertThat(calls().hasUnsettled(b.id())).isTrue();
+        long cursor = storage.events().latest(ACCOUNT);
         Instant due = now().plus(Duration.ofMinutes(15));
-        assertThat(calls().requeue(first.attempt().id(), due, now())).isTrue();
+        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), due, now())).isTrue();
         Recipient r = recipient(first.recipient().id());
         assertThat(r.status()).isEqualTo(RecipientStatus.PENDING);
         assertThat(r.notBefore()).isEqualTo(due);
         assertThat(r.attempts()).isEqualTo(1);
         assertThat(r.reason()).isNull();
-        assertThat(attempt(first.attempt().id()).status()).as("history kept").isEqualTo(RecipientStatus.BUSY);
+        CallAttempt settled = attempt(first.attempt().id());
+        assertThat(settled.status()).as("history kept").isEqualTo(RecipientStatus.BUSY);
+        assertThat(settled.cost()).isEqualTo(Money.usd("0.005"));
+        assertThat(settled.settlementDue()).isFalse();
+        assertThat(calls().unsettled(now().plusSeconds(1), 10)).isEmpty();
+        assertThat(calls().hasUnsettled(b.id())).isFalse();
         List<StatusEvent> events = eventsAfter(cursor);
         assertThat(events).extracting(StatusEvent::status).containsExactly("pending");
         assertThat(events.get(0).attemptId()).isEqualTo(first.attempt().id());
-        assertThat(calls().requeue(first.attempt().id(), due, now())).as("already pending").isFalse();
-
-        clock.set(due);
-        Claim second = finishOne(b, RecipientStatus.NO_ANSWER);
-        assertThat(calls().requeue(first.attempt().id(), now(), now())).as("not the latest attempt").isFalse();
-        assertThat(calls().requeue(second.attempt().id(), now(), now())).isTrue();
+        assertThat(calls().settle(first.attempt().id(), Money.usd("9.99"), due, now())).as("settled once").isFalse();
+        assertThat(attempt(first.attempt().id()).cost()).isEqualTo(Money.usd("0.005"));
+        assertThat(eventsAfter(cursor)).hasSize(1);
     }
 
     @Test
-    void requeueRefusesUnfinishedCompletedAndUndialedAttempts() {
+    void settleRequeuesOnlyWhileTheRecipientStillFollowsTheAttempt() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim first = finishOne(b, RecipientStatus.NO_ANSWER);
+        storage.recipients().requeueAll(b.id(), true, now()); // a re-run moved it on
+        Claim second = claimOne(b);
+        long cursor = storage.events().latest(ACCOUNT);
+        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), now().plusSeconds(60), now())).isTrue();
+        assertThat(attempt(first.attempt().id()).cost()).as("the charge is recorded").isEqualTo(Money.usd("0.005"));
+        assertThat(recipient(first.recipient().id()).status()).as("the newer attempt rules")
+                .isEqualTo(RecipientStatus.CALLING);
+        assertThat(recipient(first.recipient().id()).lastAttempt()).isEqualTo(second.attempt().id());
+        assertThat(eventsAfter(cursor)).isEmpty();
+    }
+
+    @Test
+    void settleWithoutRetryRecordsTheCostOnly() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim c = finishOne(b, RecipientStatus.COMPLETED);
+        long cursor = storage.events().latest(ACCOUNT);
+        assertThat(calls().settle(c.attempt().id(), Money.usd("0.025"), null, now())).isTrue();
+        assertThat(attempt(c.attempt().id()).cost()).isEqualTo(Money.usd("0.025"));
+        assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+        assertThat(storage.events().latest(ACCOUNT)).isEqualTo(cursor);
+        assertThatThrownBy(() -> calls().settle(c.attempt().id(), Money.usd("0.025"), now(), now()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("completed");
+    }
+
+    @Test
+    void nothingToSettleBeforeTheEndOrWithoutADial() {
         Batch b = running();
         addRecipients(b.id(), 0, 4);
-        Claim done = finishOne(b, RecipientStatus.COMPLETED);
         Claim inFlight = placeOne(b);
         Claim calling = claimOne(b);
         Claim released = claimOne(b);
+        Claim refused = claimOne(b);
         calls().release(released.attempt().id(), now(), "x", now());
-        assertThat(calls().requeue(done.attempt().id(), now(), now())).isFalse();
-        assertThat(calls().requeue(inFlight.attempt().id(), now(), now())).isFalse();
-        assertThat(calls().requeue(calling.attempt().id(), now(), now())).isFalse();
-        assertThat(calls().requeue(released.attempt().id(), now(), now())).isFalse();
-        assertThat(calls().requeue(UNKNOWN, now(), now())).isFalse();
-        assertThat(recipient(done.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+        calls().finishUndialed(refused.attempt().id(), RecipientStatus.FAILED, "invalid number", now());
+        for (Claim c : List.of(inFlight, calling, released, refused)) {
+            assertThat(attempt(c.attempt().id()).settlementDue()).as("attempt %s", c.attempt().id()).isFalse();
+            assertThat(calls().settle(c.attempt().id(), Money.usd("0.005"), null, now())).isFalse();
+            assertThat(attempt(c.attempt().id()).cost()).isNull();
+        }
+        assertThat(calls().settle(UNKNOWN, Money.usd("0.005"), null, now())).isFalse();
+        assertThat(calls().unsettled(now().plusSeconds(1), 10)).isEmpty();
+        assertThat(calls().hasUnsettled(b.id())).isFalse();
     }
 
     @Test
-    void recordCostKeepsTheFirstCost() {
+    void unsettledListsEndedCallsOldestFirstBeforeTheGivenInstant() {
         Batch b = running();
-        addRecipients(b.id(), 0, 2);
-        Claim c = finishOne(b, RecipientStatus.COMPLETED);
-        long cursor = storage.events().latest();
-        calls().recordCost(c.attempt().id(), Money.usd("0.025"));
-        calls().recordCost(c.attempt().id(), Money.usd("0.025"));
-        calls().recordCost(c.attempt().id(), Money.usd("9.99"));
-        assertThat(attempt(c.attempt().id()).cost()).isEqualTo(Money.usd("0.025"));
-        assertThat(storage.events().latest()).isEqualTo(cursor);
-        Claim undialed = claimOne(b);
-        calls().finishUndialed(undialed.attempt().id(), RecipientStatus.FAILED, "x", now());
-        calls().recordCost(undialed.attempt().id(), Money.usd("0"));
-        assertThat(attempt(undialed.attempt().id()).cost()).isEqualTo(Money.usd("0"));
-    }
-
-    @Test
-    void recordCostNeedsAFinishedAttempt() {
-        Batch b = running();
-        addRecipients(b.id(), 0, 1);
-        Claim c = placeOne(b);
-        assertThatThrownBy(() -> calls().recordCost(c.attempt().id(), Money.usd("0.01")))
-                .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining(c.attempt().id().toString());
-        assertThat(attempt(c.attempt().id()).cost()).isNull();
-        assertThatThrownBy(() -> calls().recordCost(UNKNOWN, Money.usd("0.01"))).isInstanceOf(NotFoundException.class);
+        addRecipients(b.id(), 0, 3);
+        Claim early = finishOne(b, RecipientStatus.COMPLETED);
+        clock.advance(Duration.ofSeconds(5));
+        Claim late = finishOne(b, RecipientStatus.FAILED);
+        clock.advance(Duration.ofSeconds(5));
+        Claim last = finishOne(b, RecipientStatus.BUSY);
+        assertThat(calls().unsettled(now(), 10)).extracting(CallAttempt::id)
+                .containsExactly(early.attempt().id(), late.attempt().id());
+        assertThat(calls().unsettled(now().plusSeconds(1), 1)).extracting(CallAttempt::id)
+                .containsExactly(early.attempt().id());
+        assertThat(last.attempt().id()).isNotNull();
+        assertThatThrownBy(() -> calls().unsettled(now(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -48,7 +48,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 1);
         Claim c = claimOne(b);
         clock.advance(Duration.ofSeconds(2));
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(calls().markPlaced(c.attempt().id(), "CA-1", now())).isTrue();
         CallAttempt a = attempt(c.attempt().id());
         assertThat(a.status()).isEqualTo(RecipientStatus.INITIATED);
@@ -92,7 +92,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         Claim withoutId = claimOne(b);
         assertThat(apply(withId.attempt().id(), RecipientStatus.RINGING, "CA-1", null, null)).isPresent();
         assertThat(apply(withoutId.attempt().id(), RecipientStatus.RINGING, null, null, null)).isPresent();
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(calls().markPlaced(withId.attempt().id(), "CA-1", now())).isTrue();
         assertThat(calls().markPlaced(withId.attempt().id(), "CA-9", now())).isFalse();
         assertThat(calls().markPlaced(withoutId.attempt().id(), "CA-2", now())).isTrue();
@@ -109,7 +109,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 1);
         Claim c = placeOne(b);
         AttemptId id = c.attempt().id();
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         clock.advance(Duration.ofSeconds(1));
         CallAttempt ringing = apply(id, RecipientStatus.RINGING, callId(id), null, null).orElseThrow();
         assertThat(ringing.status()).isEqualTo(RecipientStatus.RINGING);
@@ -150,7 +150,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         AttemptId id = c.attempt().id();
         assertThat(carrier(id, RecipientStatus.INITIATED)).as("duplicate of markPlaced").isFalse();
         assertThat(carrier(id, RecipientStatus.IN_PROGRESS)).as("ringing may be skipped").isTrue();
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         CallAttempt before = attempt(id);
         assertThat(carrier(id, RecipientStatus.IN_PROGRESS)).as("duplicate").isFalse();
         assertThat(carrier(id, RecipientStatus.RINGING)).as("stale").isFalse();
@@ -176,8 +176,26 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         CallAttempt a = apply(c.attempt().id(), RecipientStatus.INITIATED, "CA-77", null, null).orElseThrow();
         assertThat(a.providerCallId()).isEqualTo("CA-77");
         assertThat(a.placedAt()).isEqualTo(now());
-        CallAttempt b2 = apply(a.id(), RecipientStatus.RINGING, "CA-other", null, null).orElseThrow();
+        assertThat(apply(a.id(), RecipientStatus.COMPLETED, "CA-other", Duration.ofSeconds(600), null))
+                .as("an update for another call is refused").isEmpty();
+        assertThat(attempt(a.id()).status()).isEqualTo(RecipientStatus.INITIATED);
+        assertThat(attempt(a.id()).talkTime()).isNull();
+        CallAttempt b2 = apply(a.id(), RecipientStatus.RINGING, null, null, null).orElseThrow();
         assertThat(b2.providerCallId()).as("a recorded call id is kept").isEqualTo("CA-77");
+        assertThat(apply(a.id(), RecipientStatus.IN_PROGRESS, "CA-77", null, null)).isPresent();
+    }
+
+    @Test
+    void eventTimesNeverGoBackWithinAnAttempt() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 1);
+        Claim c = placeOne(b);
+        long cursor = storage.events().latest(ACCOUNT);
+        java.time.Instant behind = now().minusMillis(750); // a carrier clock behind ours, whole seconds
+        CallAttempt ringing = storage.calls().applyCarrierStatus(c.attempt().id(),
+                new io.batchcall.spi.CarrierUpdate(RecipientStatus.RINGING, behind, null, null, null)).orElseThrow();
+        assertThat(ringing.lastEventAt()).isEqualTo(now());
+        assertThat(eventsAfter(cursor)).extracting(StatusEvent::at).containsExactly(now());
     }
 
     @Test
@@ -185,7 +203,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim c = placeOne(b);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         CallAttempt a = apply(c.attempt().id(), RecipientStatus.FAILED, null, null, "number disconnected")
                 .orElseThrow();
         assertThat(a.reason()).isEqualTo("number disconnected");
@@ -209,7 +227,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         for (int i = 0; i < 60; i++) {
             placed.add(placeOne(b));
         }
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         RecipientStatus[] script = {RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS, RecipientStatus.RINGING,
             RecipientStatus.COMPLETED, RecipientStatus.COMPLETED, RecipientStatus.IN_PROGRESS};
         boolean[] applies = {true, true, false, true, false, false};

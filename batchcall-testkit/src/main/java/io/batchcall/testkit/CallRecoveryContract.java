@@ -65,7 +65,7 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         Claim c = claimOne(b);
         AttemptId id = c.attempt().id();
         Instant leaseEnd = T0.plus(LEASE);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(calls().takeOver(id, "node-b", leaseEnd, leaseEnd.plus(LEASE))).as("not yet expired").isFalse();
         clock.set(leaseEnd.plusSeconds(1));
         assertThat(calls().takeOver(id, "node-b", now(), now().plus(LEASE))).isTrue();
@@ -75,7 +75,7 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         assertThat(a.status()).isEqualTo(RecipientStatus.CALLING);
         assertThat(calls().takeOver(id, "node-c", now(), now().plus(LEASE))).as("lease now held by node-b").isFalse();
         assertThat(calls().expiredClaims(now().plusSeconds(1), 10)).isEmpty();
-        assertThat(storage.events().latest()).as("no status change, no event").isEqualTo(cursor);
+        assertThat(storage.events().latest(ACCOUNT)).as("no status change, no event").isEqualTo(cursor);
         assertThat(calls().takeOver(UNKNOWN, "node-c", now(), now().plus(LEASE))).isFalse();
         calls().markPlaced(id, "CA-1", now());
         clock.advance(LEASE.multipliedBy(2));
@@ -140,7 +140,7 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 2);
         Claim placed = placeOne(b);
         Claim calling = claimOne(b);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         clock.advance(Duration.ofMinutes(3));
         calls().touch(placed.attempt().id(), now());
         assertThat(attempt(placed.attempt().id()).lastEventAt()).isEqualTo(now());
@@ -151,7 +151,7 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         calls().touch(calling.attempt().id(), now());
         assertThat(attempt(calling.attempt().id()).lastEventAt()).isEqualTo(T0);
         calls().touch(UNKNOWN, now());
-        assertThat(storage.events().latest()).isEqualTo(cursor);
+        assertThat(storage.events().latest(ACCOUNT)).isEqualTo(cursor);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.batchcall.model.BatchId;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.NewRecipient;
+import io.batchcall.model.Money;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientId;
 import io.batchcall.model.RecipientStatus;
@@ -33,7 +34,7 @@ public abstract class ClaimContract extends StorageContractSupport {
     }
 
     private ClaimRequest withZones(Batch b, int max, Set<String> zoneKeys) {
-        return new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now(), now().plus(LEASE), "node-a", max,
+        return new ClaimRequest(b.id(), b.account(), policyOf(b), now(), now().plus(LEASE), "node-a", max,
                 zoneKeys);
     }
 
@@ -45,7 +46,7 @@ public abstract class ClaimContract extends StorageContractSupport {
     void aClaimMakesTheRecipientCallingWithANewAttempt() {
         Batch b = running();
         Recipient r = addRecipients(b.id(), 0, 1).get(0);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         Claim c = claimOne(b);
 
         Recipient claimed = c.recipient();
@@ -216,7 +217,7 @@ public abstract class ClaimContract extends StorageContractSupport {
     @Test
     void anUnknownBatchHasNothingToClaim() {
         Batch b = running();
-        ClaimRequest unknown = new ClaimRequest(BatchId.of(987_654_321L), ACCOUNT, b.spec().concurrency(), now(),
+        ClaimRequest unknown = new ClaimRequest(BatchId.of(987_654_321L), ACCOUNT, policyOf(b), now(),
                 now().plus(LEASE), "node-a", 5, null);
         assertThat(calls().claim(unknown)).isEmpty();
     }
@@ -226,7 +227,7 @@ public abstract class ClaimContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim first = finishOne(b, RecipientStatus.BUSY);
-        assertThat(calls().requeue(first.attempt().id(), now(), now())).isTrue();
+        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), now(), now())).isTrue();
         Claim second = claimOne(b);
         assertThat(second.attempt().number()).isEqualTo(2);
         assertThat(second.recipient().attempts()).isEqualTo(2);

@@ -3,9 +3,12 @@ package io.batchcall.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
+import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.PauseReason;
+import io.batchcall.model.Money;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.Claim;
@@ -27,9 +30,31 @@ public abstract class EventLogContract extends StorageContractSupport {
 
     @Test
     void anEmptyLog() {
-        assertThat(log().latest()).isZero();
-        assertThat(log().after(0, 10)).isEmpty();
-        assertThatThrownBy(() -> log().after(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(log().latest(ACCOUNT)).isZero();
+        assertThat(log().after(ACCOUNT, 0, 10)).isEmpty();
+        assertThat(log().heads()).isEmpty();
+        assertThatThrownBy(() -> log().after(ACCOUNT, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log().after(ACCOUNT, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachAccountHasItsOwnNumbering() {
+        Batch a = running(ACCOUNT, ConcurrencyPolicy.ofDefaults());
+        Batch g = running(OTHER_ACCOUNT, ConcurrencyPolicy.ofDefaults());
+        addRecipients(a.id(), 0, 3);
+        addRecipients(g.id(), 100, 3);
+        finishOne(a, RecipientStatus.COMPLETED);
+        finishOne(g, RecipientStatus.BUSY);
+        finishOne(a, RecipientStatus.NO_ANSWER);
+        List<StatusEvent> acme = log().after(ACCOUNT, 0, 100);
+        List<StatusEvent> globex = log().after(OTHER_ACCOUNT, 0, 100);
+        assertThat(acme).extracting(StatusEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(globex).extracting(StatusEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(acme).allMatch(e -> e.account().equals(ACCOUNT));
+        assertThat(globex).allMatch(e -> e.account().equals(OTHER_ACCOUNT));
+        assertThat(log().heads()).containsEntry(ACCOUNT, 7L).containsEntry(OTHER_ACCOUNT, 4L).hasSize(2);
+        assertThat(log().latest(OTHER_ACCOUNT)).isEqualTo(4L);
+        assertThat(log().after(AccountId.of("nobody"), 0, 10)).isEmpty();
     }
 
     @Test
@@ -39,22 +64,22 @@ public abstract class EventLogContract extends StorageContractSupport {
         for (int i = 0; i < 6; i++) {
             finishOne(b, RecipientStatus.COMPLETED);
         }
-        List<StatusEvent> all = log().after(0, 1000);
+        List<StatusEvent> all = log().after(ACCOUNT, 0, 1000);
         assertThat(all).hasSize(1 + 6 * 3);
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i).sequence()).isGreaterThan(all.get(i - 1).sequence());
         }
         assertThat(all.get(0).sequence()).isPositive();
-        assertThat(log().latest()).isEqualTo(all.get(all.size() - 1).sequence());
+        assertThat(log().latest(ACCOUNT)).isEqualTo(all.get(all.size() - 1).sequence());
         assertThat(eventsAfter(0)).isEqualTo(all);
-        assertThat(log().after(0, 5)).isEqualTo(all.subList(0, 5));
-        assertThat(log().after(all.get(4).sequence(), 3)).isEqualTo(all.subList(5, 8));
-        assertThat(log().after(log().latest(), 10)).isEmpty();
+        assertThat(log().after(ACCOUNT, 0, 5)).isEqualTo(all.subList(0, 5));
+        assertThat(log().after(ACCOUNT, all.get(4).sequence(), 3)).isEqualTo(all.subList(5, 8));
+        assertThat(log().after(ACCOUNT, log().latest(ACCOUNT), 10)).isEmpty();
     }
 
     @Test
     void everyStatusChangeOfABatchsLifeIsLogged() {
-        long cursor = log().latest();
+        long cursor = log().latest(ACCOUNT);
         Batch b = draft("life", ACCOUNT);
         List<?> rs = addRecipients(b.id(), 0, 3);
         assertThat(rs).hasSize(3);
@@ -62,7 +87,7 @@ public abstract class EventLogContract extends StorageContractSupport {
         b = storage.batches().update(b.withStatus(BatchStatus.RUNNING, null).withStartedAt(now()));
         Claim done = finishOne(b, RecipientStatus.COMPLETED);
         Claim busy = finishOne(b, RecipientStatus.BUSY);
-        storage.calls().requeue(busy.attempt().id(), now(), now());
+        storage.calls().settle(busy.attempt().id(), Money.usd("0.005"), now(), now());
         Claim refused = claimOne(b);
         storage.calls().finishUndialed(refused.attempt().id(), RecipientStatus.SKIPPED, "guard", now());
         b = storage.batches().update(b.withStatus(BatchStatus.PAUSED, PauseReason.MANUAL));

@@ -4,6 +4,7 @@ import io.batchcall.ConcurrentUpdateException;
 import io.batchcall.IllegalStateTransitionException;
 import io.batchcall.NotFoundException;
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
@@ -24,6 +25,7 @@ import io.batchcall.spi.ImportSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +71,11 @@ record ModelOp(int kind, int a, int b, int c) {
             new ModelOp(IMPORT, 2, 0, 5));
 
     private static final String[] NAMES = {"create", "import", "claim", "markPlaced", "carrier", "release",
-        "finishUndialed", "requeue", "recordCost", "skipPending", "requeueAll", "advance", "inbound", "takeOver",
+        "finishUndialed", "settleWithRetry", "settle", "skipPending", "requeueAll", "advance", "inbound", "takeOver",
         "touch", "updateBatch", "copy", "delete", "expiredClaims", "staleCalls", "query"};
-    private static final List<ConcurrencyPolicy> POLICIES = List.of(ConcurrencyPolicy.of(4, 0),
-            ConcurrencyPolicy.of(6, 1).withBatchLimit(2), ConcurrencyPolicy.of(3, 0));
+    /** Batch limits of created batches; the cap and reserved slots belong to the account. */
+    private static final List<Integer> BATCH_LIMITS = Arrays.asList(null, 2, null, 3);
+    private static final List<AccountLimits> ACCOUNT_LIMITS = List.of(new AccountLimits(6, 1), new AccountLimits(3, 0));
     private static final List<String> ZONES = List.of("", "Europe/Berlin", "America/New_York");
     private static final List<RecipientStatus> CARRIER_STATUSES = List.of(RecipientStatus.INITIATED,
             RecipientStatus.RINGING, RecipientStatus.IN_PROGRESS, RecipientStatus.COMPLETED, RecipientStatus.FAILED,
@@ -155,7 +158,7 @@ record ModelOp(int kind, int a, int b, int c) {
 
     private Object create(ModelSide s, Instant now) {
         AccountId account = StorageModelContract.ACCOUNTS.get(a % 2);
-        ConcurrencyPolicy policy = POLICIES.get(b % POLICIES.size());
+        ConcurrencyPolicy policy = ConcurrencyPolicy.of(ACCOUNT_LIMITS.get(a % 2), BATCH_LIMITS.get(b % BATCH_LIMITS.size()));
         NewBatch nb = c % 4 != 0 || s.batches.isEmpty()
                 ? new NewBatch(StorageContractSupport.spec("b", account, policy), BatchStatus.RUNNING, null, -1, null,
                         now)
@@ -187,7 +190,9 @@ record ModelOp(int kind, int a, int b, int c) {
     private Object claim(ModelSide s, BatchId id, Instant now) {
         Batch batch = s.storage.batches().find(id).orElse(null);
         AccountId account = batch == null ? StorageModelContract.ACCOUNTS.get(0) : batch.account();
-        ConcurrencyPolicy policy = batch == null ? ConcurrencyPolicy.ofDefaults() : batch.spec().concurrency();
+        ConcurrencyPolicy policy = batch == null ? ConcurrencyPolicy.ofDefaults()
+                : ConcurrencyPolicy.of(ACCOUNT_LIMITS.get(StorageModelContract.ACCOUNTS.indexOf(account)),
+                        batch.spec().batchLimit());
         Set<String> zones = c % 3 == 0 ? null : c % 3 == 1 ? Set.of("", "Europe/Berlin") : Set.of();
         List<Claim> claims = s.storage.calls().claim(new ClaimRequest(id, account, policy, now, now.plus(LEASE),
                 "node-" + c % 2, 1 + b % 4, zones));
@@ -231,11 +236,10 @@ record ModelOp(int kind, int a, int b, int c) {
                         "undialed", now);
             }
             case REQUEUE -> {
-                return calls.requeue(id, due, now);
+                return calls.settle(id, Money.ofMicros(100L * c, Money.usd("0").currency()), due, now);
             }
             case RECORD_COST -> {
-                calls.recordCost(id, Money.ofMicros(100L * c, Money.usd("0").currency()));
-                return "ok";
+                return calls.settle(id, Money.ofMicros(100L * c, Money.usd("0").currency()), null, now);
             }
             case TAKE_OVER -> {
                 return calls.takeOver(id, "node-" + c % 3, now, now.plus(LEASE));

@@ -11,6 +11,7 @@ import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -112,14 +113,19 @@ final class ModelSide {
         for (AccountId account : accounts) {
             out.add(storage.calls().activeCalls(account));
         }
-        long cursor = 0;
-        for (List<StatusEvent> page = storage.events().after(cursor, 500); !page.isEmpty();
-                page = storage.events().after(cursor, 500)) {
-            for (StatusEvent e : page) {
-                out.add(of(e));
+        for (AccountId account : accounts) {
+            out.add(storage.events().latest(account));
+            long cursor = 0;
+            for (List<StatusEvent> page = storage.events().after(account, cursor, 500); !page.isEmpty();
+                    page = storage.events().after(account, cursor, 500)) {
+                for (StatusEvent e : page) {
+                    out.add(e.sequence());
+                    out.add(of(e));
+                }
+                cursor = page.get(page.size() - 1).sequence();
             }
-            cursor = page.get(page.size() - 1).sequence();
         }
+        storage.calls().unsettled(Instant.parse("3000-01-01T00:00:00Z"), 1000).forEach(a -> out.add(of(a)));
         return out;
     }
 

@@ -8,6 +8,7 @@ import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.Recipient;
+import io.batchcall.model.Money;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.Claim;
@@ -37,7 +38,7 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         finishOne(template, RecipientStatus.BUSY);
         claimOne(template);
         Batch run = draft("run", ACCOUNT);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(recipients().copyRecipients(template.id(), run.id())).isEqualTo(3);
         List<Recipient> copies = allRecipients(run.id());
         assertThat(copies).extracting(Recipient::phone).containsExactly(phone(1), phone(2), phone(3));
@@ -54,7 +55,7 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         assertThat(copies.get(0).variables()).isEqualTo(Map.of("k", "v"));
         assertThat(copies.get(0).zoneKey()).isEqualTo("Europe/Berlin");
         assertThat(recipients().counts(template.id()).pending()).as("source untouched").isEqualTo(1);
-        assertThat(storage.events().latest()).as("copying appends no events").isEqualTo(cursor);
+        assertThat(storage.events().latest(ACCOUNT)).as("copying appends no events").isEqualTo(cursor);
     }
 
     @Test
@@ -84,7 +85,7 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         Claim later = claimOne(b);
         storage.calls().release(later.attempt().id(), now().plus(Duration.ofHours(1)), "retry later", now());
         clock.advance(Duration.ofSeconds(3));
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         assertThat(recipients().skipPending(b.id(), "batch cancelled", now())).isEqualTo(4);
         assertThat(recipient(inFlight.recipient().id()).status()).isEqualTo(RecipientStatus.INITIATED);
         Recipient skippedLater = recipient(later.recipient().id());
@@ -114,12 +115,12 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         Claim completed = finishOne(b, RecipientStatus.COMPLETED);
         Claim busy = finishOne(b, RecipientStatus.BUSY);
         Claim retried = finishOne(b, RecipientStatus.NO_ANSWER);
-        storage.calls().requeue(retried.attempt().id(), now(), now());
+        storage.calls().settle(retried.attempt().id(), Money.usd("0.005"), now(), now());
         Claim skipped = claimOne(b);
         storage.calls().finishUndialed(skipped.attempt().id(), RecipientStatus.SKIPPED, "do not call", now());
         Claim inFlight = placeOne(b);
         clock.advance(Duration.ofMinutes(10));
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
 
         assertThat(recipients().requeueAll(b.id(), false, now())).isEqualTo(3);
 

@@ -48,7 +48,7 @@ public abstract class RecipientStoreContract extends StorageContractSupport {
     @Test
     void importedRecipientsAreInvisibleUntilCommit() {
         Batch b = draft("a", ACCOUNT);
-        long cursor = storage.events().latest();
+        long cursor = storage.events().latest(ACCOUNT);
         try (ImportSession session = recipients().openImport(b.id())) {
             assertThat(session.add(List.of(person(1), person(2)))).isEqualTo(2);
             assertThat(session.add(List.of(person(3)))).isEqualTo(1);
@@ -73,7 +73,7 @@ public abstract class RecipientStoreContract extends StorageContractSupport {
         assertThat(r.lastAttempt()).isNull();
         assertThat(recipients().find(r.id())).contains(r);
         assertThat(recipients().counts(b.id()).pending()).isEqualTo(3);
-        assertThat(storage.events().latest()).as("import appends no events").isEqualTo(cursor);
+        assertThat(storage.events().latest(ACCOUNT)).as("import appends no events").isEqualTo(cursor);
     }
 
     @Test

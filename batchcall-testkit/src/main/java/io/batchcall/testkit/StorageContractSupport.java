@@ -1,6 +1,7 @@
 package io.batchcall.testkit;
 
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +66,13 @@ public abstract class StorageContractSupport {
         return new PhoneNumber("+4930" + (1_000_000 + i));
     }
 
+    /** The account limits each batch was made with (account limits live with the engine, not the store). */
+    private final Map<BatchId, AccountLimits> accountLimits = new HashMap<>();
+
     protected static BatchSpec spec(String name, AccountId account, ConcurrencyPolicy policy) {
         CallWindow window = CallWindow.of(LocalTime.of(9, 0), LocalTime.of(17, 0), ZoneId.of("Europe/Berlin"));
-        return BatchSpec.builder(name, account, new PhoneNumber("+4930999999"), window).concurrency(policy).build();
+        return BatchSpec.builder(name, account, new PhoneNumber("+4930999999"), window)
+                .batchLimit(policy.batchLimit() < policy.outboundCeiling() ? policy.batchLimit() : null).build();
     }
 
     protected Batch draft(String name, AccountId account) {
@@ -75,8 +81,10 @@ public abstract class StorageContractSupport {
 
     /** A batch created straight in running status with the given policy. */
     protected Batch running(AccountId account, ConcurrencyPolicy policy) {
-        return storage.batches().create(new NewBatch(spec("running", account, policy), BatchStatus.RUNNING, null, -1,
+        Batch b = storage.batches().create(new NewBatch(spec("running", account, policy), BatchStatus.RUNNING, null, -1,
                 null, now()));
+        accountLimits.put(b.id(), new AccountLimits(policy.accountCap(), policy.reserved()));
+        return b;
     }
 
     protected Batch running() {
@@ -118,8 +126,17 @@ public abstract class StorageContractSupport {
     }
 
     protected ClaimRequest claimRequest(Batch batch, int max) {
-        return new ClaimRequest(batch.id(), batch.account(), batch.spec().concurrency(), now(), now().plus(LEASE),
+        return new ClaimRequest(batch.id(), batch.account(), policyOf(batch), now(), now().plus(LEASE),
                 "node-a", max, null);
+    }
+
+    /**
+     * The policy an engine would claim under for this batch: the account limits the test gave when
+     * it made the batch (default cap 20), with the batch's own limit.
+     */
+    protected ConcurrencyPolicy policyOf(Batch batch) {
+        AccountLimits limits = accountLimits.getOrDefault(batch.id(), AccountLimits.ofDefaults());
+        return ConcurrencyPolicy.of(limits, batch.spec().batchLimit());
     }
 
     protected List<Claim> claim(Batch batch, int max) {
@@ -183,7 +200,7 @@ public abstract class StorageContractSupport {
         List<StatusEvent> all = new ArrayList<>();
         long c = cursor;
         while (true) {
-            List<StatusEvent> page = storage.events().after(c, 7);
+            List<StatusEvent> page = storage.events().after(ACCOUNT, c, 7);
             all.addAll(page);
             if (page.isEmpty()) {
                 return all;

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.ConcurrencyPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +34,12 @@ class CapPropertyTest {
                             .withBatchLimit(Math.max(1, (cap - reserved + 1) / 2));
                     SimulationSettings sim = SimulationSettings.ofDefaults().withSeed(cap * 31L + r)
                             .withTalk(Duration.ofSeconds(5), Duration.ofSeconds(60)).withQuirks(true, false);
-                    try (Campaign c = new Campaign(MONDAY_9AM, sim, b -> { })) {
+                    try (Campaign c = new Campaign(MONDAY_9AM, sim, b -> b.accountLimits(
+                            new AccountLimits(policy.accountCap(), policy.reserved())))) {
                         c.fund("1000");
                         List<Batch> batches = new ArrayList<>();
                         for (int i = 0; i < batchCount; i++) {
-                            batches.add(c.draft(spec("b" + i).concurrency(policy).build(), i * 100, 15));
+                            batches.add(c.draft(spec("b" + i).batchLimit(policy.batchLimit()).build(), i * 100, 15));
                             c.calls.send(batches.get(i).id());
                         }
                         int step = 0;

@@ -12,6 +12,7 @@ import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.model.CallAttempt;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.CallRequest;
@@ -58,10 +59,11 @@ class CarrierScenariosTest {
     void aCallWhoseTerminalEventNeverComesIsReconciledThroughLookup() {
         SimulationSettings answered = SimulationSettings.ofDefaults().withMix(1, 0, 0, 0)
                 .withTalk(Duration.ofMinutes(1), Duration.ofMinutes(1));
-        try (Campaign c = new Campaign(MONDAY_9AM, answered, x -> x.staleCallAfter(Duration.ofMinutes(5)))) {
+        try (Campaign c = new Campaign(MONDAY_9AM, answered, x -> x.staleCallAfter(Duration.ofMinutes(5))
+                .accountLimits(new AccountLimits(3, 0)))) {
             c.fund("100");
             c.carrier.loseTerminalEvents(true);
-            Batch b = c.draft(spec("lost").concurrency(ConcurrencyPolicy.of(3, 0)).build(), 6);
+            Batch b = c.draft(spec("lost").build(), 6);
             c.calls.send(b.id());
             c.step(Duration.ofSeconds(1));
             assertThat(c.calls.activeCalls(ACCOUNT)).isEqualTo(3);

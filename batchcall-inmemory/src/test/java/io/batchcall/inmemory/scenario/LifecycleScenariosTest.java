@@ -11,7 +11,6 @@ import io.batchcall.inmemory.SimulatedOutcome;
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
-import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.RetryPolicy;
@@ -34,7 +33,7 @@ class LifecycleScenariosTest {
     void cancelSkipsPendingWhileCallsInFlightFinish() {
         try (Campaign c = new Campaign(MONDAY_9AM, ANSWER_ALL, x -> { })) {
             c.fund("100");
-            Batch b = c.draft(spec("cancel").concurrency(ConcurrencyPolicy.of(20, 0).withBatchLimit(5)).build(), 30);
+            Batch b = c.draft(spec("cancel").batchLimit(5).build(), 30);
             c.calls.send(b.id());
             c.step(Duration.ofSeconds(5));
             assertThat(c.summary(b.id()).counts().inFlight()).isEqualTo(5);
@@ -139,7 +138,7 @@ class LifecycleScenariosTest {
         try (Campaign c = new Campaign(MONDAY_9AM, ANSWER_ALL, x -> { })) {
             c.fund("100");
             Batch b = c.draft(spec("deadline").deadline(MONDAY_9AM.plus(Duration.ofMinutes(10)))
-                    .concurrency(ConcurrencyPolicy.of(20, 0).withBatchLimit(1)).build(), 20);
+                    .batchLimit(1).build(), 20);
             c.calls.send(b.id());
             c.runUntil(() -> c.status(b.id()) == BatchStatus.COMPLETED, Duration.ofHours(1), Duration.ofSeconds(30));
             var counts = c.summary(b.id()).counts();
@@ -154,7 +153,7 @@ class LifecycleScenariosTest {
     void manualPauseHoldsUntilResumed() {
         try (Campaign c = new Campaign(MONDAY_9AM, ANSWER_ALL, x -> { })) {
             c.fund("100");
-            Batch b = c.draft(spec("pause").concurrency(ConcurrencyPolicy.of(20, 0).withBatchLimit(2)).build(), 10);
+            Batch b = c.draft(spec("pause").batchLimit(2).build(), 10);
             c.calls.send(b.id());
             c.step(Duration.ofSeconds(1));
             c.calls.pause(b.id());

@@ -92,8 +92,7 @@ class RunningScenariosTest {
                 .withTalk(Duration.ofMinutes(2), Duration.ofMinutes(2));
         try (Campaign c = new Campaign(fridayLate, slow, b -> { })) {
             c.fund("100");
-            Batch b = c.draft(spec("dst").concurrency(io.batchcall.model.ConcurrencyPolicy.of(20, 0)
-                    .withBatchLimit(2)).build(), 30);
+            Batch b = c.draft(spec("dst").batchLimit(2).build(), 30);
             c.calls.send(b.id());
             c.runUntil(() -> c.status(b.id()) == BatchStatus.PAUSED, Duration.ofHours(1), Duration.ofSeconds(30));
             Batch paused = c.summary(b.id()).batch();
@@ -128,8 +127,7 @@ class RunningScenariosTest {
                 .withDays(EnumSet.allOf(DayOfWeek.class));
         try (Campaign c = new Campaign()) {
             c.fund("100");
-            Batch b = c.draft(spec("night").window(night).concurrency(io.batchcall.model.ConcurrencyPolicy.of(20, 0)
-                    .withBatchLimit(1)).build(), 40);
+            Batch b = c.draft(spec("night").window(night).batchLimit(1).build(), 40);
             assertThat(c.calls.send(b.id()).status()).isEqualTo(BatchStatus.PAUSED);
             c.runUntil(() -> c.status(b.id()) == BatchStatus.COMPLETED, Duration.ofDays(3), Duration.ofMinutes(1));
             for (var call : c.carrier.placedCalls()) {

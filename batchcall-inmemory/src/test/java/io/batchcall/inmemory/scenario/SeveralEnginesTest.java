@@ -9,7 +9,7 @@ import io.batchcall.BatchCalls;
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +19,24 @@ import org.junit.jupiter.api.Test;
 
 /** Several engines (threads) on one store: the cap holds and nobody is dialed twice. */
 class SeveralEnginesTest {
+    private static final AccountLimits LIMITS = new AccountLimits(20, 2);
+
     @Test
     void threeEnginesShareOneStoreWithoutOverdialing() throws Exception {
         SimulationSettings sim = SimulationSettings.ofDefaults().withRing(Duration.ofSeconds(1), Duration.ofSeconds(4))
                 .withTalk(Duration.ofSeconds(5), Duration.ofSeconds(40)).withQuirks(true, true);
         // The test clock races ahead of the engines, so leases are long enough that no claim expires
         // while its dial is in progress (in production a lease is minutes and a dial takes milliseconds).
-        try (Campaign c = new Campaign(MONDAY_9AM, sim, x -> x.nodeName("engine-0").lease(Duration.ofHours(1))
+        try (Campaign c = new Campaign(MONDAY_9AM, sim, x -> x.nodeName("engine-0").lease(Duration.ofHours(1)).accountLimits(LIMITS)
                 .staleCallAfter(Duration.ofHours(1)))) {
             c.fund("1000");
             List<Batch> batches = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                batches.add(c.draft(spec("b" + i).concurrency(ConcurrencyPolicy.of(20, 2)).build(), i * 1000, 700));
+                batches.add(c.draft(spec("b" + i).build(), i * 1000, 700));
             }
             List<BatchCalls> engines = new ArrayList<>(List.of(c.calls));
             for (int i = 1; i < 3; i++) {
-                engines.add(BatchCalls.builder(c.storage, c.carrier, c.ledger).clock(c.clock).nodeName("engine-" + i).lease(Duration.ofHours(1)).staleCallAfter(Duration.ofHours(1))
+                engines.add(BatchCalls.builder(c.storage, c.carrier, c.ledger).clock(c.clock).nodeName("engine-" + i).lease(Duration.ofHours(1)).accountLimits(LIMITS).staleCallAfter(Duration.ofHours(1))
                         .tariff(io.batchcall.model.Tariff.of(io.batchcall.model.Money.usd("0.01"))).dialThreads(2)
                         .build());
             }

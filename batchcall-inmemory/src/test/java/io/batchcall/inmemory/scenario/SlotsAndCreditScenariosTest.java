@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Money;
 import io.batchcall.model.PauseReason;
 import java.time.Duration;
@@ -22,10 +22,10 @@ class SlotsAndCreditScenariosTest {
 
     @Test
     void twoBatchesOfOneAccountShareTheCap() {
-        try (Campaign c = new Campaign(MONDAY_9AM, LONG_CALLS, b -> { })) {
+        try (Campaign c = new Campaign(MONDAY_9AM, LONG_CALLS, x -> x.accountLimits(new AccountLimits(10, 0)))) {
             c.fund("1000");
-            Batch a = c.draft(spec("a").concurrency(ConcurrencyPolicy.of(10, 0)).build(), 0, 40);
-            Batch b = c.draft(spec("b").concurrency(ConcurrencyPolicy.of(10, 0)).build(), 100, 40);
+            Batch a = c.draft(spec("a").build(), 0, 40);
+            Batch b = c.draft(spec("b").build(), 100, 40);
             c.calls.send(a.id());
             c.calls.send(b.id());
             c.step(Duration.ofSeconds(1));
@@ -43,9 +43,9 @@ class SlotsAndCreditScenariosTest {
 
     @Test
     void reservedSlotsAndReportedInboundCallsStayFree() {
-        try (Campaign c = new Campaign(MONDAY_9AM, LONG_CALLS, b -> { })) {
+        try (Campaign c = new Campaign(MONDAY_9AM, LONG_CALLS, x -> x.accountLimits(new AccountLimits(10, 3)))) {
             c.fund("1000");
-            Batch a = c.draft(spec("reserved").concurrency(ConcurrencyPolicy.of(10, 3)).build(), 50);
+            Batch a = c.draft(spec("reserved").build(), 50);
             c.calls.send(a.id());
             c.step(Duration.ofSeconds(1));
             assertThat(c.calls.activeCalls(ACCOUNT)).isEqualTo(7);

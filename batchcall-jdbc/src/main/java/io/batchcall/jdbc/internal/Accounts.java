@@ -20,8 +20,12 @@ final class Accounts {
     private final String activeInBatch;
     private final String inbound;
     private final String setInbound;
+    private final Tables t;
+    private final SqlDialect dialect;
 
     Accounts(Tables t, SqlDialect dialect) {
+        this.t = t;
+        this.dialect = dialect;
         this.lock = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ? FOR UPDATE");
         this.create = dialect.insertIfAbsent(t.name("accounts"), List.of("account_id", "inbound_calls"),
                 List.of("account_id"));
@@ -39,6 +43,27 @@ final class Accounts {
         if (inbound.isPresent()) {
             return inbound.get();
         }
+        create(c, account);
+        return Sql.first(c, lock, rs -> rs.getInt(1), account)
+                .orElseThrow(() -> new SQLException("account row " + account + " vanished", "40001"));
+    }
+
+    /**
+     * Reserves {@code n} sequences of the account's event log (0 to only lock it), locking the
+     * account row until the transaction ends and creating it if needed; returns the last sequence
+     * reserved.
+     */
+    long reserveEvents(Connection c, String account, long n) throws SQLException {
+        var last = dialect.advanceEventSeq(c, t, account, n);
+        if (last.isPresent()) {
+            return last.get();
+        }
+        create(c, account);
+        return dialect.advanceEventSeq(c, t, account, n)
+                .orElseThrow(() -> new SQLException("account row " + account + " vanished", "40001"));
+    }
+
+    private void create(Connection c, String account) throws SQLException {
         try {
             Sql.update(c, create.sql(), create.args(account, 0));
         } catch (SQLException e) {
@@ -46,8 +71,6 @@ final class Accounts {
                 throw e;
             }
         }
-        return Sql.first(c, lock, rs -> rs.getInt(1), account)
-                .orElseThrow(() -> new SQLException("account row " + account + " vanished", "40001"));
     }
 
     /** Outbound active calls of the account and, of those, of one batch: {account, batch}. */

@@ -1,50 +1,34 @@
 package io.batchcall.jdbc.internal;
 
-import io.batchcall.IllegalStateTransitionException;
-import io.batchcall.NotFoundException;
 import io.batchcall.model.CallAttempt;
-import io.batchcall.model.Money;
-import io.batchcall.model.RecipientStatus;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Reading attempts, leases for recovery, and the small writes that change no status. */
+/** Reading attempts: by id, by recipient, expired claims, stale calls, unsettled ends. */
 final class AttemptQueries {
     private final Jdbc jdbc;
     private final Tables t;
-    private final String recordCost;
+    private final String unsettled;
+    private final String hasUnsettled;
 
     AttemptQueries(Jdbc jdbc, Tables t) {
         this.jdbc = jdbc;
         this.t = t;
-        String ended = Arrays.stream(RecipientStatus.values()).filter(RecipientStatus::isTerminal)
-                .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
-        this.recordCost = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ? "
-                + "AND cost_micros IS NULL AND status IN (" + ended + ")");
+        this.unsettled = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE settle_due = TRUE AND "
+                + "ended_at_us < ? ORDER BY ended_at_us, id LIMIT ?");
+        this.hasUnsettled = t.sql("SELECT 1 FROM {p}attempts WHERE settle_due = TRUE AND batch_id = ? LIMIT 1");
     }
 
-    /** Keeps the first cost; refuses an unknown or unfinished attempt. */
-    void recordCost(long attempt, Money cost) {
-        Objects.requireNonNull(cost, "cost must not be null");
-        if (jdbc.statement("recording the cost of attempt " + attempt, c -> Sql.update(c, recordCost,
-                cost.micros(), cost.currency().getCurrencyCode(), attempt)) == 1) {
-            return;
-        }
-        jdbc.inTransaction("recording the cost of attempt " + attempt, c -> {
-            String status = Sql.first(c, t.sql("SELECT status FROM {p}attempts WHERE id = ?"), rs -> rs.getString(1),
-                    attempt).orElseThrow(() -> new NotFoundException("attempt " + attempt + " does not exist"));
-            if (!RecipientStatus.fromWireName(status).isTerminal()) {
-                throw new IllegalStateTransitionException("attempt " + attempt + " has not ended (it is " + status
-                        + "), so its cost cannot be recorded yet");
-            }
-            Sql.update(c, t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ? WHERE id = ? "
-                    + "AND cost_micros IS NULL"), cost.micros(), cost.currency().getCurrencyCode(), attempt);
-            return null;
-        });
+    List<CallAttempt> unsettled(Instant endedBefore, int limit) {
+        requireLimit(limit);
+        return jdbc.inTransaction("reading unsettled attempts", c -> Sql.list(c, unsettled, AttemptRows::map,
+                Micros.of(endedBefore), limit));
+    }
+
+    boolean hasUnsettled(long batch) {
+        return jdbc.inTransaction("looking for unsettled attempts of batch " + batch, c -> Sql.first(c, hasUnsettled,
+                rs -> true, batch).isPresent());
     }
 
     List<CallAttempt> expiredClaims(Instant now, int limit) {
@@ -60,24 +44,11 @@ final class AttemptQueries {
         }
     }
 
-    boolean takeOver(long attempt, String owner, Instant now, Instant leaseUntil) {
-        Objects.requireNonNull(owner, "owner must not be null");
-        return jdbc.inTransaction("taking over attempt " + attempt, c -> Sql.update(c, t.sql("UPDATE {p}attempts SET "
-                + "claim_owner = ?, lease_until_us = ? WHERE id = ? AND status = 'calling' AND lease_until_us < ?"),
-                owner, Micros.of(leaseUntil), attempt, Micros.of(now)) == 1);
-    }
-
     List<CallAttempt> staleCalls(Instant before, int limit) {
         requireLimit(limit);
         return jdbc.inTransaction("reading stale calls", c -> Sql.list(c, t.sql("SELECT " + AttemptRows.COLUMNS
                 + " FROM {p}attempts WHERE status IN ('initiated', 'ringing', 'in_progress') AND last_event_at_us < ? "
                 + "ORDER BY last_event_at_us, id LIMIT ?"), AttemptRows::map, Micros.of(before), limit));
-    }
-
-    void touch(long attempt, Instant at) {
-        jdbc.inTransaction("touching attempt " + attempt, c -> Sql.update(c, t.sql("UPDATE {p}attempts SET "
-                + "last_event_at_us = ? WHERE id = ? AND status IN ('initiated', 'ringing', 'in_progress') "
-                + "AND (last_event_at_us IS NULL OR last_event_at_us < ?)"), Micros.of(at), attempt, Micros.of(at)));
     }
 
     Optional<CallAttempt> attempt(long attempt) {

@@ -10,6 +10,8 @@ import io.batchcall.model.RecipientId;
 import io.batchcall.model.RecipientStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 
 /** Maps rows of the attempts table. */
@@ -41,5 +43,17 @@ final class AttemptRows {
                 Micros.duration(rs, "talk_time_us"),
                 cost == null ? null : Money.ofMicros(cost, Currency.getInstance(rs.getString("cost_currency"))),
                 rs.getString("reason"));
+    }
+
+    /** The attempt as it reads back after being stored: instants and durations to the microsecond. */
+    static CallAttempt asStored(CallAttempt a) {
+        return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(), a.providerCallId(),
+                a.status(), a.owner(), micros(a.claimedAt()), micros(a.leaseUntil()), micros(a.placedAt()),
+                micros(a.lastEventAt()), micros(a.endedAt()), a.talkTime() == null ? null
+                        : Duration.ofNanos(Micros.of(a.talkTime()) * 1000), a.cost(), a.reason());
+    }
+
+    private static Instant micros(Instant i) {
+        return i == null ? null : Micros.instant(Micros.of(i));
     }
 }

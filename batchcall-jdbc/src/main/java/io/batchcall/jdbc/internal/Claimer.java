@@ -1,8 +1,8 @@
 package io.batchcall.jdbc.internal;
 
 import io.batchcall.model.AttemptId;
-import io.batchcall.model.CallAttempt;
 import io.batchcall.model.Recipient;
+import io.batchcall.rules.AttemptRules;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.ClaimRequest;
@@ -31,12 +31,12 @@ final class Claimer {
     private final String insertAttempt;
     private final String linkAttempt;
 
-    Claimer(Jdbc jdbc, Tables t, SqlDialect dialect, Accounts accounts) {
+    Claimer(Jdbc jdbc, Tables t, SqlDialect dialect, Accounts accounts, EventWriter events) {
         this.jdbc = jdbc;
         this.t = t;
         this.dialect = dialect;
         this.accounts = accounts;
-        this.events = new EventWriter(t);
+        this.events = events;
         this.batchAccount = t.sql("SELECT account_id FROM {p}batches WHERE id = ?");
         this.win = t.sql("UPDATE {p}recipients SET status = 'calling', attempts = attempts + 1, reason = NULL "
                 + "WHERE id = ? AND status = 'pending'");
@@ -137,20 +137,11 @@ final class Claimer {
                     link.setLong(1, id.value());
                     link.setLong(2, rec.id().value());
                     link.addBatch();
-                    claims.add(claim(r, rec, id));
+                    claims.add(AttemptRules.claim(rec, id, r));
                 }
             }
             link.executeBatch();
         }
         return claims;
-    }
-
-    private static Claim claim(ClaimRequest r, Recipient rec, AttemptId id) {
-        Recipient calling = new Recipient(rec.id(), rec.batchId(), rec.phone(), rec.name(), rec.variables(),
-                rec.zoneKey(), RecipientStatus.CALLING, rec.attempts() + 1, rec.notBefore(), null, id);
-        CallAttempt attempt = new CallAttempt(id, rec.id(), rec.batchId(), r.account(), rec.attempts() + 1, rec.phone(),
-                null, RecipientStatus.CALLING, r.owner(), r.now(), r.leaseUntil(), null, r.now(), null, null, null,
-                null);
-        return new Claim(calling, attempt);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -64,6 +65,13 @@ final class H2Dialect implements SqlDialect {
             List<Object> selectArgs) {
         return Stmt.of(insertHead + " SELECT " + selectList + " FROM FINAL TABLE (" + update + ") ORDER BY id",
                 selectArgs, updateArgs);
+    }
+
+    @Override
+    public Optional<Long> advanceEventSeq(Connection c, Tables tables, String account, long n) throws SQLException {
+        return Sql.first(c, tables.sql("SELECT event_seq FROM FINAL TABLE (UPDATE {p}accounts SET event_seq = event_seq + ? "
+                + "WHERE account_id = ?)"), rs -> rs.getLong(1), n,
+                account);
     }
 
     @Override

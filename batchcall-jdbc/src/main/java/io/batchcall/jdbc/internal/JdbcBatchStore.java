@@ -28,10 +28,10 @@ public final class JdbcBatchStore implements BatchStore {
     private final EventWriter events;
     private final Clock clock;
 
-    public JdbcBatchStore(Jdbc jdbc, Tables tables, Clock clock) {
+    public JdbcBatchStore(Jdbc jdbc, Tables tables, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.t = tables;
-        this.events = new EventWriter(tables);
+        this.events = new EventWriter(tables, new Accounts(tables, dialect));
         this.clock = clock;
     }
 

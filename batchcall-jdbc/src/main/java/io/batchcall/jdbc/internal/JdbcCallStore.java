@@ -27,8 +27,9 @@ public final class JdbcCallStore implements CallStore {
     public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
-        this.claimer = new Claimer(jdbc, t, dialect, accounts);
-        this.transitions = new AttemptTransitions(jdbc, t, dialect.dialect() == Dialect.POSTGRESQL);
+        EventWriter events = new EventWriter(t, accounts);
+        this.claimer = new Claimer(jdbc, t, dialect, accounts, events);
+        this.transitions = new AttemptTransitions(jdbc, t, events, dialect.dialect() == Dialect.POSTGRESQL);
         this.queries = new AttemptQueries(jdbc, t);
     }
 
@@ -58,13 +59,23 @@ public final class JdbcCallStore implements CallStore {
     }
 
     @Override
-    public boolean requeue(AttemptId attempt, Instant notBefore, Instant at) {
-        return transitions.requeue(attempt.value(), notBefore, at);
+    public boolean settle(AttemptId attempt, Money charged, Instant retryAt, Instant at) {
+        return transitions.settle(attempt.value(), charged, retryAt, at);
     }
 
     @Override
-    public void recordCost(AttemptId attempt, Money cost) {
-        queries.recordCost(attempt.value(), cost);
+    public List<CallAttempt> unsettled(Instant endedBefore, int limit) {
+        return queries.unsettled(endedBefore, limit);
+    }
+
+    @Override
+    public boolean hasUnsettled(BatchId batch) {
+        return queries.hasUnsettled(batch.value());
+    }
+
+    @Override
+    public boolean extendLease(AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
+        return transitions.extendLease(attempt.value(), owner, now, leaseUntil);
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public boolean takeOver(AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
-        return queries.takeOver(attempt.value(), owner, now, leaseUntil);
+        return transitions.takeOver(attempt.value(), owner, now, leaseUntil);
     }
 
     @Override
@@ -84,7 +95,7 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public void touch(AttemptId attempt, Instant at) {
-        queries.touch(attempt.value(), at);
+        transitions.touch(attempt.value(), at);
     }
 
     @Override

@@ -8,41 +8,58 @@ import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.EventLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-/** The event log on the events table, numbered after commit by the {@link EventSequencer}. */
+/**
+ * The event log on the events table: each account's events are numbered at insert by the
+ * {@link EventWriter} under the account's row lock, so a reader simply follows
+ * {@code (account_id, seq)} through its unique index.
+ */
 public final class JdbcEventLog implements EventLog {
     private final Jdbc jdbc;
-    private final EventSequencer sequencer;
     private final String after;
     private final String latest;
+    private final String heads;
 
     public JdbcEventLog(Jdbc jdbc, Tables t) {
         this.jdbc = jdbc;
-        this.sequencer = new EventSequencer(t);
         this.after = t.sql("SELECT seq, at_us, account_id, batch_id, recipient_id, attempt_id, status, detail "
-                + "FROM {p}events WHERE seq > ? ORDER BY seq LIMIT ?");
-        this.latest = t.sql("SELECT last_seq FROM {p}event_sequence WHERE id = 1");
+                + "FROM {p}events WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+        this.latest = t.sql("SELECT event_seq FROM {p}accounts WHERE account_id = ?");
+        this.heads = t.sql("SELECT account_id, event_seq FROM {p}accounts WHERE event_seq > 0 ORDER BY account_id");
     }
 
     @Override
-    public List<StatusEvent> after(long cursor, int limit) {
+    public List<StatusEvent> after(AccountId account, long cursor, int limit) {
+        Objects.requireNonNull(account, "account must not be null");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
         }
-        return jdbc.inTransaction("reading events after " + cursor, c -> {
-            sequencer.numberCommitted(c);
-            c.commit();
-            return Sql.list(c, after, JdbcEventLog::map, cursor, limit);
-        });
+        if (cursor < 0) {
+            throw new IllegalArgumentException("cursor must not be negative, but was " + cursor);
+        }
+        return jdbc.statement("reading events of account " + account + " after " + cursor, c -> Sql.list(c, after,
+                JdbcEventLog::map, account.value(), cursor, limit));
     }
 
     @Override
-    public long latest() {
-        return jdbc.inTransaction("reading the latest event", c -> {
-            sequencer.numberCommitted(c);
-            c.commit();
-            return Sql.number(c, latest);
+    public long latest(AccountId account) {
+        Objects.requireNonNull(account, "account must not be null");
+        return jdbc.statement("reading the latest event of account " + account, c -> Sql.first(c, latest,
+                rs -> rs.getLong(1), account.value()).orElse(0L));
+    }
+
+    @Override
+    public Map<AccountId, Long> heads() {
+        return jdbc.statement("reading the event log heads", c -> {
+            Map<AccountId, Long> out = new LinkedHashMap<>();
+            for (Object[] row : Sql.list(c, heads, rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+                out.put(AccountId.of((String) row[0]), (Long) row[1]);
+            }
+            return out;
         });
     }
 

@@ -37,11 +37,13 @@ public final class JdbcRecipientStore implements RecipientStore {
     private final Jdbc jdbc;
     private final Tables t;
     private final SqlDialect dialect;
+    private final EventWriter events;
 
     public JdbcRecipientStore(Jdbc jdbc, Tables tables, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.t = tables;
         this.dialect = dialect;
+        this.events = new EventWriter(tables, new Accounts(tables, dialect));
     }
 
     @Override
@@ -182,6 +184,7 @@ public final class JdbcRecipientStore implements RecipientStore {
             if (account.isEmpty()) {
                 return 0L;
             }
+            events.lockCounter(c, account.get()); // the account's lock first, as claims take it
             Sql.update(c, t.sql("UPDATE {p}recipients SET attempts = 0 WHERE batch_id = ? AND status = 'pending' "
                     + "AND attempts <> 0"), batch.value());
             return moveAndLog(c, "UPDATE {p}recipients SET status = 'pending', attempts = 0, reason = NULL, "
@@ -190,14 +193,21 @@ public final class JdbcRecipientStore implements RecipientStore {
         });
     }
 
-    /** Runs a bulk status move and appends one event per moved recipient, in id order; returns how many moved. */
+    /**
+     * Runs a bulk status move and appends one event per moved recipient, in id order, numbered in
+     * the account's log (the account's counter is locked first, so bulk moves and claims take
+     * their locks in the same order); returns how many moved.
+     */
     private long moveAndLog(Connection c, String update, List<Object> updateArgs, String account, BatchId batch,
             String status, String detail, Instant at) throws SQLException {
-        SqlDialect.Stmt s = dialect.updateAndLog(t.sql(update), updateArgs, t.sql("INSERT INTO {p}events (at_us, "
+        long base = events.lockCounter(c, account);
+        SqlDialect.Stmt s = dialect.updateAndLog(t.sql(update), updateArgs, t.sql("INSERT INTO {p}events (seq, at_us, "
                 + "account_id, batch_id, recipient_id, attempt_id, status, detail)"),
-                "CAST(? AS BIGINT), CAST(? AS VARCHAR(128)), CAST(? AS BIGINT), id, CAST(NULL AS BIGINT), "
-                + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(4000))",
-                Arrays.asList(Micros.of(at), account, batch.value(), status, detail));
-        return Sql.update(c, s.sql(), s.args());
+                "CAST(? AS BIGINT) + ROW_NUMBER() OVER (ORDER BY id), CAST(? AS BIGINT), CAST(? AS VARCHAR(128)), "
+                + "CAST(? AS BIGINT), id, CAST(NULL AS BIGINT), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(4000))",
+                Arrays.asList(base, Micros.of(at), account, batch.value(), status, detail));
+        long moved = Sql.update(c, s.sql(), s.args());
+        events.advance(c, account, moved);
+        return moved;
     }
 }

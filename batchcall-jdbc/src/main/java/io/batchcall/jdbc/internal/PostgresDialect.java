@@ -4,6 +4,7 @@ import io.batchcall.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL: claims lock their rows with {@code FOR UPDATE SKIP LOCKED} through the partial index
@@ -37,6 +38,12 @@ final class PostgresDialect implements SqlDialect {
             List<Object> selectArgs) {
         return Stmt.of("WITH changed AS (" + update + " RETURNING id) " + insertHead + " SELECT " + selectList
                 + " FROM changed ORDER BY id", updateArgs, selectArgs);
+    }
+
+    @Override
+    public Optional<Long> advanceEventSeq(Connection c, Tables tables, String account, long n) throws SQLException {
+        return Sql.first(c, tables.sql("UPDATE {p}accounts SET event_seq = event_seq + ? WHERE account_id = ? RETURNING event_seq"), rs -> rs.getLong(1), n,
+                account);
     }
 
     @Override

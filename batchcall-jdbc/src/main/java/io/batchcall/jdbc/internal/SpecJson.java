@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.BatchSpec;
-import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.model.RetryPolicy;
@@ -32,7 +31,7 @@ public final class SpecJson {
 
     public static String write(BatchSpec s) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("v", 1);
+        n.put("v", 2);
         n.put("name", s.name());
         n.put("account", s.account().value());
         n.put("from", s.fromNumber().e164());
@@ -40,10 +39,9 @@ public final class SpecJson {
         putText(n, "startAt", s.startAt());
         n.set("window", ScheduleJson.window(s.window()));
         n.put("recipientLocalTime", s.recipientLocalTime());
-        ObjectNode c = n.putObject("concurrency");
-        c.put("accountCap", s.concurrency().accountCap());
-        c.put("reserved", s.concurrency().reserved());
-        c.put("batchLimit", s.concurrency().batchLimit());
+        if (s.batchLimit() != null) {
+            n.put("batchLimit", s.batchLimit());
+        }
         if (s.recurrence() != null) {
             n.set("recurrence", ScheduleJson.recurrence(s.recurrence()));
         }
@@ -84,10 +82,10 @@ public final class SpecJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored batch spec is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (n.path("v").asInt() != 1) {
-            throw new IllegalStateException("stored batch spec has format " + n.path("v") + ", this library reads 1");
+        int format = n.path("v").asInt();
+        if (format != 1 && format != 2) {
+            throw new IllegalStateException("stored batch spec has format " + n.path("v") + ", this library reads 1 and 2");
         }
-        JsonNode c = n.get("concurrency");
         JsonNode r = n.get("retry");
         Set<RecipientStatus> retryOn = EnumSet.noneOf(RecipientStatus.class);
         r.path("on").forEach(o -> retryOn.add(RecipientStatus.fromWireName(o.asText())));
@@ -96,13 +94,27 @@ public final class SpecJson {
                 .agentId(text(n, "agentId"))
                 .startAt(instant(n, "startAt"))
                 .recipientLocalTime(n.path("recipientLocalTime").asBoolean())
-                .concurrency(new ConcurrencyPolicy(c.get("accountCap").asInt(), c.get("reserved").asInt(),
-                        c.get("batchLimit").asInt()))
+                .batchLimit(format == 1 ? batchLimitOfV1(n.get("concurrency")) : integer(n, "batchLimit"))
                 .recurrence(n.hasNonNull("recurrence") ? ScheduleJson.recurrence(n.get("recurrence")) : null)
                 .retry(RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(), Duration.parse(r.get("delay").asText())))
                 .deadline(instant(n, "deadline"))
                 .ringTimeout(Duration.parse(n.get("ringTimeout").asText()))
                 .build();
+    }
+
+    /**
+     * Format 1 (0.1) kept the account's cap and reserved slots in every batch; they now come from the
+     * engine's AccountLimitsProvider. The batch keeps its own limit only where it was below what the
+     * account's slots allowed.
+     */
+    private static Integer batchLimitOfV1(JsonNode c) {
+        int ceiling = c.get("accountCap").asInt() - c.get("reserved").asInt();
+        int limit = c.get("batchLimit").asInt();
+        return limit < ceiling ? limit : null;
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asInt() : null;
     }
 
     private static void putText(ObjectNode n, String field, Object value) {

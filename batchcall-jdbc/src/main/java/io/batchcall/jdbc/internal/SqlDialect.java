@@ -4,6 +4,7 @@ import io.batchcall.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -67,6 +68,13 @@ public interface SqlDialect {
             return new Stmt(sql, args.toArray());
         }
     }
+
+    /**
+     * Adds {@code n} (0 or more) to the account's event counter, locking the account's row until
+     * the transaction ends, and returns the counter's new value (the last sequence reserved), or
+     * empty if the account has no row yet. One statement.
+     */
+    Optional<Long> advanceEventSeq(Connection c, Tables tables, String account, long n) throws SQLException;
 
     /** Serialises concurrent migrators inside the current transaction. */
     void lockForMigration(Connection c) throws SQLException;

@@ -1,5 +1,9 @@
 package io.batchcall.jdbc.cluster;
 
+import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -40,6 +44,8 @@ final class Cluster implements AutoCloseable {
     private final PostgresDatabase db;
     private final List<HikariDataSource> pools = new ArrayList<>();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Account limits every node's engine uses (cap 20 for accounts not listed). */
+    final Map<AccountId, AccountLimits> limits = new ConcurrentHashMap<>();
 
     Cluster(PostgresDatabase db, SimulationSettings sim) {
         this.db = db;
@@ -52,6 +58,7 @@ final class Cluster implements AutoCloseable {
         JdbcStorage storage = JdbcStorage.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
         JdbcCreditLedger ledger = JdbcCreditLedger.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
         BatchCalls calls = BatchCalls.builder(storage, telephony, ledger).clock(clock).nodeName(name)
+                .accountLimits(account -> limits.getOrDefault(account, AccountLimits.ofDefaults()))
                 .tariff(Tariff.of(Money.usd("0.01"))).lease(Duration.ofMinutes(5))
                 .staleCallAfter(Duration.ofMinutes(30)).dialThreads(3).shutdownWait(Duration.ZERO).build();
         if (nodes.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.CallAttempt;
@@ -40,7 +41,7 @@ class PostgresClusterTest {
 
     static BatchSpec spec(String name, AccountId account, ConcurrencyPolicy policy) {
         return BatchSpec.builder(name, account, PhoneNumber.of("+14155552000"), CallWindow.always(ZoneId.of("UTC")))
-                .concurrency(policy).build();
+                .batchLimit(policy.batchLimit() < policy.outboundCeiling() ? policy.batchLimit() : null).build();
     }
 
     static List<NewRecipient> recipients(int from, int count) {
@@ -63,6 +64,8 @@ class PostgresClusterTest {
             var first = cluster.nodes.get(0);
             ConcurrencyPolicy acmePolicy = ConcurrencyPolicy.of(12, 2);
             ConcurrencyPolicy globexPolicy = ConcurrencyPolicy.of(8, 0).withBatchLimit(5);
+            cluster.limits.put(ACME, new AccountLimits(acmePolicy.accountCap(), acmePolicy.reserved()));
+            cluster.limits.put(GLOBEX, new AccountLimits(globexPolicy.accountCap(), globexPolicy.reserved()));
             first.ledger.topUp(ACME, Money.usd("500"), "acme-1");
             first.ledger.topUp(GLOBEX, Money.usd("500"), "globex-1");
             List<Batch> batches = new ArrayList<>();

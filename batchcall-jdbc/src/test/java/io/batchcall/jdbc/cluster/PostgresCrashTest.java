@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Batch;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.model.ConcurrencyPolicy;
@@ -94,6 +95,7 @@ class PostgresCrashTest {
                         Duration.ofSeconds(15));
         PostgresDatabase db = PG.database();
         try (Cluster cluster = new Cluster(db, sim)) {
+            cluster.limits.put(ACME, new AccountLimits(15, 0));
             cluster.addNode("node-a", cluster.carrier);
             cluster.addNode("node-b", cluster.carrier);
             DyingTelephony dying = new DyingTelephony(cluster.carrier, 25);

@@ -86,9 +86,9 @@ class PostgresPlanTest {
         assertThat(before).contains("bc_recipients_claim").doesNotContain("Seq Scan").doesNotContain("pkey")
                 .doesNotContain("Sort");
         for (int i = 0; i < 50; i++) {
-            storage.calls().claim(new ClaimRequest(batch.id(), batch.account(), batch.spec().concurrency(), NOW,
+            storage.calls().claim(new ClaimRequest(batch.id(), batch.account(), io.batchcall.model.ConcurrencyPolicy.ofDefaults(), NOW,
                     NOW.plusSeconds(60), "plan-test", 20, null)).forEach(c -> storage.calls().release(c.attempt().id(),
-                    null, "plan test", NOW));
+                    NOW, "plan test", NOW));
         }
         String after = plan(claim, batch.id().value(), Micros.of(NOW), 20);
         assertThat(after).contains("bc_recipients_claim").doesNotContain("Seq Scan").doesNotContain("pkey");
