@@ -70,11 +70,15 @@ class PostgresTwoNodeStreamTest {
                 assertThat(s.next().type()).isEqualTo("ready");
                 assertThat(json(apiB, "POST", "/batches/" + id + "/send", null, null).get("status").asText())
                         .isEqualTo("running");
+                long t0 = System.nanoTime();
+                int steps = 0;
                 for (int i = 0; i < 5_000 && !nodeA.batch(BatchId.of(id)).batch().status().isFinished(); i++) {
                     nodeA.runOnce();
                     clock.advance(Duration.ofMillis(500));
                     carrierA.deliverDue();
+                    steps++;
                 }
+                System.out.printf("drove %d steps in %d ms%n", steps, (System.nanoTime() - t0) / 1_000_000);
                 assertThat(nodeA.batch(BatchId.of(id)).batch().status().wireName()).isEqualTo("completed");
                 List<Long> got = new ArrayList<>();
                 Map<Long, String> lastStatus = new HashMap<>();
