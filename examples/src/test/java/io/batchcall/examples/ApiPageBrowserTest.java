@@ -105,6 +105,13 @@ class ApiPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("estimate"), "Estimated cost"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-send"))).click();
+        try { // a picture of calls in progress, when the simulated carrier leaves time for one
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(
+                    "#recipients .badge.ringing, #recipients .badge.in_progress")).isEmpty());
+            screenshot("api-page-live.png");
+        } catch (org.openqa.selenium.TimeoutException notCaught) {
+            // the batch went too fast to catch mid-way; the final screenshot below still proves the page
+        }
         new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> {
             // read the table in one script: the page replaces rows as events arrive
             @SuppressWarnings("unchecked")
@@ -121,10 +128,7 @@ class ApiPageBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".batch-item .badge")).getDomAttribute("data-status"))
                 .isEqualTo("completed");
 
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Path shot = Path.of("target", "api-page.png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, png);
+        Path shot = screenshot("api-page.png");
 
         HttpResponse<String> results = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + server.port() + driver.findElement(By.id("btn-results")).getDomAttribute("href")
@@ -132,6 +136,13 @@ class ApiPageBrowserTest {
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(results.body().split("\r\n")).hasSize(13);
         assertThat(new File(shot.toString())).exists();
+    }
+
+    private Path screenshot(String name) throws java.io.IOException {
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Path shot = Path.of("target", name);
+        Files.createDirectories(shot.getParent());
+        return Files.write(shot, png);
     }
 
     private void type(String id, String text) {
