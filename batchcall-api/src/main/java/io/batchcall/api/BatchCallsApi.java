@@ -210,6 +210,7 @@ public final class BatchCallsApi implements AutoCloseable {
             return this;
         }
 
+        /** The API, with its event poller started (unless {@link #poller} was given). */
         public BatchCallsApi build() {
             return new BatchCallsApi(this);
         }

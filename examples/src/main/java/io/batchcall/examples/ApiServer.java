@@ -102,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Runs the server until the JVM stops; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
         int port = 8080;
         Path db = Path.of("target", "batchcall-demo", "db");
