@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class EventStream {
     private final Duration heartbeat;
     private final int buffer;
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> polling;
     private volatile boolean closed;
 
     public EventStream(AccountEvents events, ScheduledExecutorService poller, Duration pollInterval,
@@ -44,7 +46,7 @@ public final class EventStream {
         this.events = events;
         this.heartbeat = heartbeat;
         this.buffer = buffer;
-        poller.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(),
+        this.polling = poller.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -66,9 +68,10 @@ public final class EventStream {
         return open.size();
     }
 
-    /** Ends every stream within about half a second. */
+    /** Stops reading the log and ends every stream within about half a second. */
     public void close() {
         closed = true;
+        polling.cancel(false);
     }
 
     void pollAll() {
