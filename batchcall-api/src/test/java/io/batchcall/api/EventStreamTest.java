@@ -102,6 +102,68 @@ class EventStreamTest {
     }
 
     @Test
+    void aClientThatDoesNotReadNeverHoldsUpTheEngineAndLosesNothing() throws Exception {
+        client = new SseClient(f.api);
+        long batch = f.draftWithRecipients(ACME, "Slow reader");
+        StringBuilder more = new StringBuilder("phone\n");
+        for (int i = 0; i < 40; i++) {
+            more.append("+1415555").append(2000 + i).append('\n');
+        }
+        f.upload(ACME, batch, more.toString());
+        long start = f.storage.events().latest();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(1024);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", client.server.getAddress().getPort()));
+            socket.getOutputStream().write(("GET /api/batches/" + batch + "/events?after=" + start + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nX-Account: acme\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the client reads nothing while the whole batch runs: the engine must not wait for it
+            f.post(ACME, "/batches/" + batch + "/send", null);
+            f.driveUntilFinished(batch);
+            List<Long> expected = logIds(start, BatchId.of(batch));
+            assertThat(expected.size()).isGreaterThan(16 * 4); // well beyond the stream's buffer of 16
+            socket.setSoTimeout(20_000);
+            List<Long> got = new ArrayList<>();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                    socket.getInputStream()));
+            while (!readLine(in).isEmpty()) {
+                // status line and headers
+            }
+            StringBuilder text = new StringBuilder();
+            while (got.size() < expected.size()) {
+                int size = Integer.parseInt(readLine(in).strip(), 16); // chunked transfer coding
+                byte[] chunk = new byte[size];
+                in.readFully(chunk);
+                readLine(in);
+                text.append(new String(chunk, java.nio.charset.StandardCharsets.UTF_8));
+                int nl;
+                while ((nl = text.indexOf("\n")) >= 0) {
+                    String line = text.substring(0, nl);
+                    text.delete(0, nl + 1);
+                    if (line.startsWith("id: ") && !line.equals("id: " + start)) {
+                        got.add(Long.parseLong(line.substring(4)));
+                    }
+                }
+            }
+            assertThat(got).isEqualTo(expected);
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("stream ended");
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
     void sendsHeartbeatsWhenQuietAndRefusesOtherAccountsBatches() throws Exception {
         client = new SseClient(f.api);
         long batch = f.draftWithRecipients(ACME, "Quiet");
