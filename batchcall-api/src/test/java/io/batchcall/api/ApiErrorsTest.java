@@ -52,6 +52,9 @@ class ApiErrorsTest {
                 + "\"window_end_time\":\"17:00\"}"), 400).get("field").asText()).isEqualTo("window_days");
         assertThat(problem(f.post(ACME, "/batches", "{\"name\":\"x\",\"caller_id\":\"+14155552000\","
                 + "\"timezone\":\"UTC\",\"send_now\":true}"), 400).get("field").asText()).isEqualTo("recipients");
+        assertThat(problem(f.post(ACME, "/batches", "{\"name\":\"x\",\"caller_id\":\"+14155552000\","
+                + "\"timezone\":\"UTC\",\"send_now\":true,\"draft\":true,\"recipients\":[{\"phone\":\"+14155550101\"}]}"),
+                400).get("field").asText()).isEqualTo("send_now");
         assertThat(batches()).isZero();
     }
 

@@ -96,6 +96,9 @@ final class BatchRoutes {
             throw ApiProblem.invalid("recipients", "a non-empty list when the batch is sent on creation (send_now or "
                     + "scheduled_at); or create a draft (\"draft\": true) and upload a CSV", "[]");
         }
+        if (Boolean.TRUE.equals(body.draft()) && Boolean.TRUE.equals(body.sendNow())) {
+            throw ApiProblem.invalid("send_now", "absent or false when draft is true", true);
+        }
         if (Boolean.TRUE.equals(body.sendNow()) && body.scheduledAt() != null) {
             throw ApiProblem.invalid("scheduled_at", "absent when send_now is true", body.scheduledAt());
         }
