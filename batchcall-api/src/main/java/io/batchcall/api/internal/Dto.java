@@ -1,0 +1,65 @@
+package io.batchcall.api.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes the API answers with (snake_case on the wire). */
+public final class Dto {
+    private Dto() {
+    }
+
+    /** A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm}. */
+    public record BatchView(long id, String name, String status, String pauseReason, String failureReason,
+            String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
+            List<String> windowDays, String timezone, int batchLimit, String recurrenceType,
+            Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
+            Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts) {
+    }
+
+    /** Recipient counts; {@code failed} is failed + busy + no_answer. */
+    public record Counts(long total, long pending, long inFlight, long completed, long failed, long skipped,
+            Map<String, Long> byStatus) {
+    }
+
+    /** A page with the cursor of the next one (null on the last page). */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** One recipient of a batch. */
+    public record RecipientView(long id, String phone, String name, String status, int attempts, String reason,
+            Map<String, String> variables) {
+    }
+
+    /** One dial of a recipient. */
+    public record AttemptView(long id, int number, String status, String providerCallId, String placedAt,
+            String endedAt, Long talkSeconds, String cost, String currency, String reason) {
+    }
+
+    /** What an upload did with each row. */
+    public record ImportView(long rowsRead, long accepted, long duplicates, long rejected, long blankRows,
+            boolean rejectionsTruncated, String phoneColumn, List<String> variables, List<RejectionView> rejections,
+            List<RejectionView> duplicateRows) {
+    }
+
+    /** One rejected or duplicate row. */
+    public record RejectionView(long line, String column, String value, String reason) {
+    }
+
+    /** The cost estimate before sending. Amounts are decimal strings in {@code currency}. */
+    public record Estimate(long recipients, long assumedTalkSeconds, long billableMinutesPerCall, String dialFee,
+            String perMinute, String costPerCall, String estimatedCost, String currency) {
+    }
+
+    /** One status change, as sent on the event stream. */
+    public record EventView(long sequence, String at, String kind, long batchId, Long recipientId, Long attemptId,
+            String status, String detail) {
+    }
+
+    /** The first message of a stream: where it starts. */
+    public record Ready(long cursor, Long batchId) {
+    }
+
+    /** The body of a rerun. */
+    public record RerunRequest(String scope) {
+    }
+}
