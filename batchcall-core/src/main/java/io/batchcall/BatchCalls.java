@@ -8,6 +8,9 @@ import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AccountLimits;
+import io.batchcall.model.Tariff;
+import io.batchcall.spi.AccountLimitsProvider;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.BatchSpec;
@@ -293,6 +296,20 @@ public final class BatchCalls implements AutoCloseable {
 
     Optional<Recipient> recipient(RecipientId id) {
         return storage.recipients().find(id);
+    }
+
+    /** What a dial costs on this engine (fee plus per-minute rate), for cost estimates. */
+    public Tariff tariff() {
+        return engine.settings().tariff();
+    }
+
+    /**
+     * The account's cap and reserved slots as the engine's {@link AccountLimitsProvider} gives
+     * them now (a batch's own limit must lie within them to bind).
+     */
+    public AccountLimits accountLimits(AccountId account) {
+        Objects.requireNonNull(account, "account must not be null");
+        return engine.settings().accountLimits().limitsOf(account);
     }
 
     /** Reports how many inbound calls the account has now; they take concurrency slots. */

@@ -13,7 +13,6 @@ import io.batchcall.api.internal.Scoped;
 import io.batchcall.api.internal.SpecMapper;
 import io.batchcall.csv.ImportOptions;
 import io.batchcall.model.AccountId;
-import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.Tariff;
 import io.batchcall.spi.EventLog;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +59,7 @@ public final class BatchCallsApi implements AutoCloseable {
         }) : b.poller;
         AccountEvents events = new AccountEvents(b.events);
         this.stream = new EventStream(events, poller, b.pollInterval, b.heartbeat, b.streamBuffer);
-        ApiContext ctx = new ApiContext(b.calls, new Scoped(b.calls), new SpecMapper(b.concurrency), b.tariff,
+        ApiContext ctx = new ApiContext(b.calls, new Scoped(b.calls), new SpecMapper(b.calls::accountLimits), b.tariff,
                 b.assumedTalkTime, b.clock, b.importOptions, events, stream, new LastReports(256));
         this.routes = new Routes(ctx, new Limits(b.maxJsonBytes, b.maxCsvBytes));
         LOG.info("batchcall API: tariff {} + {}/min, estimate at {} s talk, JSON up to {} bytes, CSV up to {} bytes, "
@@ -124,10 +122,9 @@ public final class BatchCallsApi implements AutoCloseable {
     public static final class Builder {
         private final BatchCalls calls;
         private final EventLog events;
-        private Tariff tariff = Tariff.ofDefaults();
+        private Tariff tariff;
         private Duration assumedTalkTime = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
-        private Function<AccountId, ConcurrencyPolicy> concurrency = a -> ConcurrencyPolicy.ofDefaults();
         private ImportOptions importOptions = ImportOptions.ofDefaults();
         private long maxJsonBytes = 1 << 20;
         private long maxCsvBytes = 512L << 20;
@@ -139,9 +136,10 @@ public final class BatchCallsApi implements AutoCloseable {
         private Builder(BatchCalls calls, EventLog events) {
             this.calls = Objects.requireNonNull(calls, "calls must not be null");
             this.events = Objects.requireNonNull(events, "events must not be null");
+            this.tariff = calls.tariff();
         }
 
-        /** The tariff of cost estimates; give the engine's (default USD 0.005 per dial, 0 per minute). */
+        /** The tariff of cost estimates; default: the engine's ({@link BatchCalls#tariff()}). */
         public Builder tariff(Tariff value) {
             this.tariff = Objects.requireNonNull(value, "tariff must not be null");
             return this;
@@ -156,15 +154,6 @@ public final class BatchCallsApi implements AutoCloseable {
         /** The clock that anchors a recurrence created without {@code scheduled_at}; the engine's. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
-            return this;
-        }
-
-        /**
-         * The account's concurrency cap and reserved slots (the host's per-account setting);
-         * {@code batch_limit} must lie within it. Default: cap 20, none reserved.
-         */
-        public Builder concurrency(Function<AccountId, ConcurrencyPolicy> value) {
-            this.concurrency = Objects.requireNonNull(value, "concurrency must not be null");
             return this;
         }
 

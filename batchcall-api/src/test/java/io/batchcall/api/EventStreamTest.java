@@ -31,7 +31,7 @@ class EventStreamTest {
     /** The account's events in the log after {@code cursor}: what a stream must deliver. */
     private List<Long> logIds(long cursor, BatchId onlyBatch) {
         List<Long> out = new ArrayList<>();
-        for (StatusEvent e : f.storage.events().after(cursor, 100_000)) {
+        for (StatusEvent e : f.storage.events().after(ACME, cursor, 100_000)) {
             if (e.account().equals(ACME) && (onlyBatch == null || onlyBatch.equals(e.batchId()))) {
                 out.add(e.sequence());
             }
@@ -60,7 +60,7 @@ class EventStreamTest {
         client = new SseClient(f.api);
         long mine = f.draftWithRecipients(ACME, "Mine");
         long theirs = f.draftWithRecipients(GLOBEX, "Theirs");
-        long start = f.storage.events().latest();
+        long start = f.storage.events().latest(ACME);
         try (SseClient.Stream s = client.open(ACME, "/events", Map.of())) {
             assertThat(s.status).isEqualTo(200);
             Event ready = s.next();
@@ -80,7 +80,7 @@ class EventStreamTest {
     void resumesFromLastEventIdWithoutLossOrDuplicates() throws Exception {
         client = new SseClient(f.api);
         long batch = f.draftWithRecipients(ACME, "Resume");
-        long start = f.storage.events().latest();
+        long start = f.storage.events().latest(ACME);
         List<Long> got = new ArrayList<>();
         f.post(ACME, "/batches/" + batch + "/send", null);
         f.driveUntilFinished(batch);
@@ -110,7 +110,7 @@ class EventStreamTest {
             more.append("+1415555").append(2000 + i).append('\n');
         }
         f.upload(ACME, batch, more.toString());
-        long start = f.storage.events().latest();
+        long start = f.storage.events().latest(ACME);
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.setReceiveBufferSize(1024);
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", client.server.getAddress().getPort()));

@@ -87,7 +87,7 @@ class PostgresTwoNodeStreamTest {
             }
             assertThat(json(apiB, "POST", "/batches/" + id + "/recipients", "text/csv", csv.toString())
                     .get("accepted").asLong()).isEqualTo(30);
-            long start = storageB.events().latest();
+            long start = storageB.events().latest(ACME);
             try (SseClient.Stream s = client.open(ACME, "/batches/" + id + "/events?after=" + start, Map.of())) {
                 assertThat(s.next().type()).isEqualTo("ready");
                 assertThat(json(apiB, "POST", "/batches/" + id + "/send", null, null).get("status").asText())
@@ -114,7 +114,7 @@ class PostgresTwoNodeStreamTest {
                     }
                 }
                 List<Long> expected = new ArrayList<>();
-                for (StatusEvent e : storageA.events().after(start, 100_000)) {
+                for (StatusEvent e : storageA.events().after(ACME, start, 100_000)) {
                     if (e.batchId().value() == id) {
                         expected.add(e.sequence());
                     }

@@ -38,10 +38,12 @@ public final class Engine implements CallStatusSink {
     private final EventPump events;
     private final BatchTransitions transitions;
     private final Credit credit;
+    private final EngineSettings settings;
 
     public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
             EngineSettings settings, ExecutorService dialPool) {
         this.storage = storage;
+        this.settings = settings;
         this.transitions = new BatchTransitions(storage.batches(), clock);
         this.credit = new Credit(ledger, settings.tariff());
         Settlement settlement = new Settlement(storage.calls(), storage.batches(), credit, clock,
@@ -109,6 +111,11 @@ public final class Engine implements CallStatusSink {
     /** Delivers pending events now (the loop also does this on its own cadence). */
     public int deliverEvents() {
         return events.pump();
+    }
+
+    /** The effective settings of this engine. */
+    public EngineSettings settings() {
+        return settings;
     }
 
     BatchTransitions transitions() {

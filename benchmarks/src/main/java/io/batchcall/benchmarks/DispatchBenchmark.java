@@ -10,7 +10,7 @@ import io.batchcall.jdbc.JdbcStorage;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Money;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.PhoneNumber;
@@ -145,7 +145,8 @@ public final class DispatchBenchmark {
                 JdbcCreditLedger ledger = JdbcCreditLedger.builder(ds).clock(clock).migrate(i == 0).build();
                 BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("bench-" + i)
                         .tariff(Tariff.of(Money.usd("0.01"))).pollInterval(Duration.ofMillis(Long.getLong("bench.pollMs", 10)))
-                        .claimChunk(50).maxDialsPerStep(2000).dialThreads(8).build();
+                        .claimChunk(50).maxDialsPerStep(2000).dialThreads(8)
+                        .accountLimits(new AccountLimits(100, 0)).build();
                 nodes.add(calls);
                 if (i == 0) {
                     carrier.connect(calls.statusSink());
@@ -198,7 +199,7 @@ public final class DispatchBenchmark {
 
     private static Batch createBatch(BatchCalls calls, String name, AccountId account, int firstNumber, int n) {
         BatchSpec spec = BatchSpec.builder(name, account, PhoneNumber.of("+14155552000"),
-                CallWindow.always(ZoneId.of("UTC"))).concurrency(ConcurrencyPolicy.of(100, 0)).build();
+                CallWindow.always(ZoneId.of("UTC"))).build();
         Batch batch = calls.createDraft(spec);
         List<NewRecipient> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -13,7 +13,7 @@ import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchSpec;
 import io.batchcall.model.BatchStatus;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Money;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientCounts;
@@ -52,7 +52,8 @@ public final class DemoCampaign {
                 .withTalk(Duration.ofSeconds(2), Duration.ofSeconds(6));
         try (SimulatedTelephony carrier = new SimulatedTelephony(clock, carrierMix);
                 BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("demo")
-                        .tariff(Tariff.of(Money.usd("0.013"))).pollInterval(Duration.ofMillis(100))
+                        .tariff(Tariff.of(Money.usd("0.013"))).accountLimits(new AccountLimits(20, 2))
+                        .pollInterval(Duration.ofMillis(100))
                         .eventInterval(Duration.ofMillis(50)).listener(new StatusPrinter(false)).build()) {
             carrier.connect(calls.statusSink());
             carrier.start(Duration.ofMillis(50));
@@ -62,7 +63,7 @@ public final class DemoCampaign {
                             PhoneNumber.of("+14155552000"), CallWindow.always(ZoneId.of("America/New_York")))
                     .agentId("reminder-bot")
                     .ringTimeout(Duration.ofSeconds(15))
-                    .concurrency(ConcurrencyPolicy.of(20, 2).withBatchLimit(6))
+                    .batchLimit(6)
                     .retry(RetryPolicy.on(EnumSet.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER), 2,
                             Duration.ofSeconds(3)))
                     .build();

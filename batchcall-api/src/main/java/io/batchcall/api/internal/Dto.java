@@ -11,7 +11,7 @@ public final class Dto {
     /** A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm}. */
     public record BatchView(long id, String name, String status, String pauseReason, String failureReason,
             String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
-            List<String> windowDays, String timezone, int batchLimit, String recurrenceType,
+            List<String> windowDays, String timezone, Integer batchLimit, String recurrenceType,
             Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
             Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts) {
     }

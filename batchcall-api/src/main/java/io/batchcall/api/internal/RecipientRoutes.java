@@ -124,8 +124,10 @@ final class RecipientRoutes {
         BatchId id = c.batchId();
         RecipientId rid = c.recipientId();
         ctx.scoped().require(c.account(), id);
-        List<CallAttempt> attempts = ctx.calls().attempts(rid);
-        if (attempts.stream().anyMatch(a -> !a.batchId().equals(id))) {
+        List<CallAttempt> attempts;
+        try {
+            attempts = ctx.calls().forAccount(c.account()).attempts(id, rid);
+        } catch (io.batchcall.NotFoundException e) {
             throw ApiProblem.notFound("recipient " + rid + " of batch " + id + " does not exist");
         }
         return Responses.json(200, new Dto.Page<>(attempts.stream().map(Views::attempt).toList(), null));

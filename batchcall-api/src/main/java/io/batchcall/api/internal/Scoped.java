@@ -8,8 +8,8 @@ import io.batchcall.model.BatchId;
 
 /**
  * The one place that loads "batch X of account A": another account's batch answers exactly like an
- * unknown id, so the API never reveals that it exists. (The facade's lookups are not scoped by
- * account yet; when the core offers an account-scoped view, only this class changes.)
+ * unknown id, so the API never reveals that it exists. The rule is the core's account view
+ * ({@link BatchCalls#forAccount}); this class only turns its refusal into a 404.
  */
 public final class Scoped {
     private final BatchCalls calls;
@@ -24,16 +24,11 @@ public final class Scoped {
      * @throws ApiProblem 404 when it does not exist or belongs to another account
      */
     public BatchSummary batch(AccountId account, BatchId id) {
-        BatchSummary s;
         try {
-            s = calls.batch(id);
+            return calls.forAccount(account).batch(id);
         } catch (NotFoundException e) {
             throw missing(id);
         }
-        if (!s.batch().account().equals(account)) {
-            throw missing(id);
-        }
-        return s;
     }
 
     /** Checks ownership only; see {@link #batch}. */

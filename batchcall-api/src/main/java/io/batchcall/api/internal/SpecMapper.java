@@ -2,7 +2,7 @@ package io.batchcall.api.internal;
 
 import io.batchcall.model.AccountId;
 import io.batchcall.model.BatchSpec;
-import io.batchcall.model.ConcurrencyPolicy;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientStatus;
@@ -33,10 +33,10 @@ import java.util.function.Function;
  * stored; each error names the field (snake_case), the rule and the value.
  */
 public final class SpecMapper {
-    private final Function<AccountId, ConcurrencyPolicy> concurrency;
+    private final Function<AccountId, AccountLimits> accountLimits;
 
-    public SpecMapper(Function<AccountId, ConcurrencyPolicy> concurrency) {
-        this.concurrency = concurrency;
+    public SpecMapper(Function<AccountId, AccountLimits> accountLimits) {
+        this.accountLimits = accountLimits;
     }
 
     /** The spec for {@code account}; {@code now} anchors a recurrence without {@code scheduled_at}. */
@@ -52,13 +52,9 @@ public final class SpecMapper {
         ZoneId zone = zone(r.timezone());
         CallWindow window = window(r, zone);
         Instant scheduledAt = instant("scheduled_at", r.scheduledAt(), zone);
-        ConcurrencyPolicy policy = concurrency.apply(account);
-        ConcurrencyPolicy limits = policy;
-        if (r.batchLimit() != null) {
-            if (r.batchLimit() < 1 || r.batchLimit() > policy.outboundCeiling()) {
-                throw ApiProblem.invalid("batch_limit", "between 1 and " + policy.outboundCeiling(), r.batchLimit());
-            }
-            limits = policy.withBatchLimit(r.batchLimit());
+        AccountLimits limits = accountLimits.apply(account);
+        if (r.batchLimit() != null && (r.batchLimit() < 1 || r.batchLimit() > limits.outboundCeiling())) {
+            throw ApiProblem.invalid("batch_limit", "between 1 and " + limits.outboundCeiling(), r.batchLimit());
         }
         Recurrence recurrence = recurrence(r, zone, scheduledAt == null ? now : scheduledAt);
         if (r.agentId() != null && (r.agentId().isBlank() || r.agentId().length() > 200)) {
@@ -80,7 +76,7 @@ public final class SpecMapper {
                     .agentId(r.agentId())
                     .startAt(recurrence == null ? scheduledAt : null)
                     .recipientLocalTime(Boolean.TRUE.equals(r.recipientLocalTime()))
-                    .concurrency(limits)
+                    .batchLimit(r.batchLimit())
                     .recurrence(recurrence)
                     .retry(retry(r))
                     .deadline(deadline)

@@ -54,7 +54,7 @@ public final class Views {
                 b.pauseReason() == null ? null : b.pauseReason().wireName(), b.failureReason(),
                 spec.fromNumber().e164(), spec.agentId(), text(scheduled),
                 allDay ? null : w.start().toString(), allDay ? null : w.end().toString(), days(w),
-                w.zone().getId(), spec.concurrency().batchLimit(), type, interval, endDate, maxRuns,
+                w.zone().getId(), spec.batchLimit(), type, interval, endDate, maxRuns,
                 b.parentId() == null ? null : b.parentId().value(), b.parentId() == null ? null : b.occurrence(),
                 text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()));
     }
