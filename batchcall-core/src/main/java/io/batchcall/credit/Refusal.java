@@ -1,0 +1,33 @@
+package io.batchcall.credit;
+
+import io.batchcall.IllegalStateTransitionException;
+import java.util.Objects;
+
+/**
+ * Why the rules refused an operation; nothing changes. The adapter throws {@link #toException()}.
+ *
+ * @param reason the kind of refusal, which decides the exception type
+ * @param message what was asked and why it cannot be done, naming the account, key and amounts
+ */
+public record Refusal(Reason reason, String message) {
+    /** The kinds of refusal. */
+    public enum Reason {
+        /** A captured or released key held again: {@link IllegalStateTransitionException}. */
+        ILLEGAL_TRANSITION,
+        /** Amounts of different currencies: {@link IllegalArgumentException}. */
+        CURRENCY_MISMATCH,
+        /** A zero top-up, or a balance that would overflow: {@link IllegalArgumentException}. */
+        INVALID_AMOUNT
+    }
+
+    public Refusal {
+        Objects.requireNonNull(reason, "reason must not be null");
+        Objects.requireNonNull(message, "message must not be null");
+    }
+
+    /** A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal. */
+    public RuntimeException toException() {
+        return reason == Reason.ILLEGAL_TRANSITION ? new IllegalStateTransitionException(message)
+                : new IllegalArgumentException(message);
+    }
+}
