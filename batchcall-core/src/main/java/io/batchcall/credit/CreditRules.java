@@ -58,7 +58,8 @@ public final class CreditRules {
      * {@code actual} is charged from the hold plus the available balance; what exceeds them is
      * the shortfall, so the balance never goes below zero. Without an open hold (never held, or
      * released) the charge comes from the available balance alone. An open hold in another
-     * currency than {@code actual} is refused ({@link Reason#CURRENCY_MISMATCH}).
+     * currency than {@code actual} is refused ({@link Reason#CURRENCY_MISMATCH}), and so is an
+     * open hold larger than the purse's held total ({@link Reason#INCONSISTENT_INPUT}).
      *
      * @param purse the account's purse in {@code actual}'s currency
      * @param state the key's stored state
@@ -82,6 +83,9 @@ public final class CreditRules {
                         + " like its hold of " + open.amount() + ", but was " + actual);
             }
             held = open.amount().micros();
+            if (held > purse.heldMicros()) {
+                return inconsistent(account, key, purse, open);
+            }
         }
         long charged = Math.min(actual.micros(), purse.availableMicros() + held);
         Captured captured = new Captured(Money.ofMicros(charged, actual.currency()),
@@ -92,7 +96,8 @@ public final class CreditRules {
 
     /**
      * Gives back the open hold of {@code key}, answering true; any other state (absent, captured,
-     * released) changes nothing and answers false.
+     * released) changes nothing and answers false. An open hold larger than the purse's held
+     * total is refused ({@link Reason#INCONSISTENT_INPUT}).
      *
      * @param purse the account's purse in the open hold's currency; may be null when the key is
      *     not open (the decision then carries no purse)
@@ -106,6 +111,9 @@ public final class CreditRules {
         Objects.requireNonNull(purse, "purse must not be null when the key is open");
         if (!purse.currency().equals(open.amount().currency())) {
             return purseMismatch(purse, state, open.amount());
+        }
+        if (open.amount().micros() > purse.heldMicros()) {
+            return inconsistent(account, key, purse, open);
         }
         return Decision.answer(purse.with(purse.balanceMicros(), purse.heldMicros() - open.amount().micros()),
                 new HoldState.Released(open.amount()), Boolean.TRUE);
@@ -149,6 +157,12 @@ public final class CreditRules {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key must not be empty, but was " + (key == null ? "null" : "''"));
         }
+    }
+
+    private static <A> Decision<A> inconsistent(AccountId account, String key, Purse purse, Open open) {
+        return Decision.refuse(purse, open, Reason.INCONSISTENT_INPUT, "the purse of account " + account + " holds "
+                + purse.held() + " in all, less than the open hold '" + key + "' of " + open.amount()
+                + ": they were not read at one moment");
     }
 
     private static <A> Decision<A> purseMismatch(Purse purse, HoldState state, Money amount) {

@@ -17,7 +17,14 @@ public record Refusal(Reason reason, String message) {
         /** Amounts of different currencies: {@link IllegalArgumentException}. */
         CURRENCY_MISMATCH,
         /** A zero top-up, or a balance that would overflow: {@link IllegalArgumentException}. */
-        INVALID_AMOUNT
+        INVALID_AMOUNT,
+        /**
+         * The purse holds less than the key's open hold in its currency, so the two were not read at
+         * one moment (a store that reads them in one statement may see the key's row as it was
+         * before a concurrent writer committed): the adapter loads them again and retries.
+         * Thrown, it is an {@link IllegalStateException}.
+         */
+        INCONSISTENT_INPUT
     }
 
     public Refusal {
@@ -27,7 +34,10 @@ public record Refusal(Reason reason, String message) {
 
     /** A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal. */
     public RuntimeException toException() {
-        return reason == Reason.ILLEGAL_TRANSITION ? new IllegalStateTransitionException(message)
-                : new IllegalArgumentException(message);
+        return switch (reason) {
+            case ILLEGAL_TRANSITION -> new IllegalStateTransitionException(message);
+            case INCONSISTENT_INPUT -> new IllegalStateException(message);
+            default -> new IllegalArgumentException(message);
+        };
     }
 }

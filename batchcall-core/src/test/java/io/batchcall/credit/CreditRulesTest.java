@@ -169,6 +169,18 @@ class CreditRulesTest {
     }
 
     @Test
+    void aPurseHoldingLessThanTheOpenHoldWasNotReadWithIt() {
+        Decision<Capture> capture = CreditRules.capture(ACME, "a", usd("0.25"), purse("1", "0.10"),
+                new Open(usd("0.30")));
+        assertThat(capture.refusal().reason()).isEqualTo(Refusal.Reason.INCONSISTENT_INPUT);
+        assertThatThrownBy(capture::answerOrThrow).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("USD 0.1").hasMessageContaining("USD 0.3").hasMessageContaining("'a'");
+        assertThat(capture.purse()).isEqualTo(purse("1", "0.10"));
+        assertThat(CreditRules.release(ACME, "a", purse("1", "0.10"), new Open(usd("0.30"))).refusal().reason())
+                .isEqualTo(Refusal.Reason.INCONSISTENT_INPUT);
+    }
+
+    @Test
     void invalidArgumentsThrowAtOnce() {
         assertThatThrownBy(() -> CreditRules.hold(ACME, "", usd("1"), Purse.empty(USD), HoldState.ABSENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key must not be empty");

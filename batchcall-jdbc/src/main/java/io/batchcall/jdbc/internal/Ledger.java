@@ -5,6 +5,7 @@ import io.batchcall.credit.CreditRules;
 import io.batchcall.credit.Decision;
 import io.batchcall.credit.HoldState;
 import io.batchcall.credit.Purse;
+import io.batchcall.credit.Refusal;
 import io.batchcall.credit.TopUpDecision;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
@@ -107,9 +108,15 @@ public final class Ledger {
                 c -> rows.readPurse(c, account.value(), currency).available());
     }
 
-    /** The decision's answer once stored, {@link #STALE} if a guard failed; a refusal is thrown (and rolls back). */
+    /**
+     * The decision's answer once stored; {@link #STALE} if a guard failed or the rules found the
+     * key's row older than the purse; any other refusal is thrown (and rolls back).
+     */
     private Object store(Connection c, AccountId account, String key, Purse purse, HoldState state, Decision<?> d)
             throws SQLException {
+        if (d.refused() && d.refusal().reason() == Refusal.Reason.INCONSISTENT_INPUT) {
+            return STALE;
+        }
         Object answer = d.answerOrThrow();
         return writes.hold(c, account.value(), key, purse, d.purse(), state, d.hold(), Micros.of(clock.instant()))
                 ? answer : STALE;

@@ -4,6 +4,7 @@ import io.batchcall.credit.CreditRules;
 import io.batchcall.credit.Decision;
 import io.batchcall.credit.HoldState;
 import io.batchcall.credit.Purse;
+import io.batchcall.credit.Refusal;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
 import java.sql.Connection;
@@ -148,6 +149,9 @@ final class LedgerGroups {
             HoldState state = states.getOrDefault(op.key, HoldState.ABSENT);
             Decision<?> d = op.hold ? CreditRules.hold(account, op.key, op.amount, purse, state)
                     : CreditRules.capture(account, op.key, op.amount, purse, state);
+            if (d.refused() && d.refusal().reason() == Refusal.Reason.INCONSISTENT_INPUT) {
+                throw new SQLException(d.refusal().message(), "40001");
+            }
             if (d.refused()) {
                 out[i] = new Outcome(null, d.refusal().toException());
                 continue;
