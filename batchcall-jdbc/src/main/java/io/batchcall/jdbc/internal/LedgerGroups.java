@@ -26,10 +26,11 @@ import java.util.function.Supplier;
  * Group commit for holds and captures of one account: every one of them writes the account's
  * balance row, so they are serialised by its lock and each pays a commit while holding it. Here
  * concurrent callers on this node queue per (account, currency); whoever holds the group's lock
- * takes everything queued and applies it in one transaction — the balance row locked once, the
- * holds read in one query, each operation decided in order by {@link CreditRules} over the purse
+ * takes everything queued and applies it in one transaction — the balance row locked and the
+ * holds read in one statement, each operation decided in order by {@link CreditRules} over the purse
  * the previous one left (exactly as alone, one after the other), then one balance update and
- * batched hold writes guarded by the states read. Each caller gets its own answer or exception; a
+ * batched hold writes guarded by the states read (a hold row that another node changed after the
+ * statement's snapshot fails its guard, and the group is decided again). Each caller gets its own answer or exception; a
  * storage failure of the group makes each operation run alone, so one bad operation cannot fail
  * the others. A lone caller runs alone straight away.
  */
@@ -139,8 +140,10 @@ final class LedgerGroups {
 
     private Outcome[] apply(Connection c, AccountId account, Currency currency, List<Op> batch) throws SQLException {
         String acc = account.value();
-        Purse before = rows.lockPurse(c, acc, currency);
-        Map<String, HoldState> stored = rows.holds(c, acc, batch.stream().map(op -> op.key).distinct().toList());
+        Map.Entry<Purse, Map<String, HoldState>> loaded = rows.purseAndHolds(c, acc, currency,
+                batch.stream().map(op -> op.key).distinct().toList());
+        Purse before = loaded.getKey();
+        Map<String, HoldState> stored = loaded.getValue();
         Map<String, HoldState> states = new HashMap<>(stored);
         Purse purse = before;
         Outcome[] out = new Outcome[batch.size()];

@@ -28,9 +28,8 @@ final class LedgerRows {
     private final String purseAndHold;
     private final String purseAndTopUp;
     private final String holdAndItsPurse;
-    private final String lockPurse;
     private final String readPurse;
-    private final String holds;
+    private final String purseAndHolds;
     private final SqlDialect.InsertIfAbsent createPurse;
 
     LedgerRows(Tables t, SqlDialect dialect) {
@@ -43,12 +42,10 @@ final class LedgerRows {
         this.holdAndItsPurse = t.sql("SELECT b.balance_micros, b.held_micros, " + HOLD_COLUMNS + " FROM {p}credit_holds h "
                 + "JOIN {p}credit_balances b ON b.account_id = h.account_id AND b.currency = h.currency "
                 + "WHERE h.account_id = ? AND h.hold_key = ? FOR UPDATE OF b");
-        this.lockPurse = t.sql("SELECT balance_micros, held_micros FROM {p}credit_balances WHERE account_id = ? "
-                + "AND currency = ? FOR UPDATE");
         this.readPurse = t.sql("SELECT balance_micros, held_micros FROM {p}credit_balances WHERE account_id = ? "
                 + "AND currency = ?");
-        this.holds = t.sql("SELECT h.hold_key, " + HOLD_COLUMNS + " FROM {p}credit_holds h WHERE h.account_id = ? "
-                + "AND h.hold_key IN (");
+        this.purseAndHolds = t.sql("SELECT b.balance_micros, b.held_micros, " + HOLD_COLUMNS + ", h.hold_key "
+                + "FROM {p}credit_balances b LEFT JOIN {p}credit_holds h ON h.account_id = b.account_id AND h.hold_key IN (");
         this.createPurse = dialect.insertIfAbsent(t.name("credit_balances"),
                 List.of("account_id", "currency", "balance_micros", "held_micros"), List.of("account_id", "currency"));
     }
@@ -83,35 +80,41 @@ final class LedgerRows {
                 state(rs, 3)), account, key);
     }
 
-    /** Locks the purse of {@code currency}, creating it if needed. */
-    Purse lockPurse(Connection c, String account, Currency currency) throws SQLException {
-        Optional<Purse> p = Sql.first(c, lockPurse, rs -> purse(rs, currency), account, currency.getCurrencyCode());
-        if (p.isEmpty()) {
-            createPurse(c, account, currency);
-            p = Sql.first(c, lockPurse, rs -> purse(rs, currency), account, currency.getCurrencyCode());
+    /**
+     * Locks the purse of {@code currency} (creating it if needed) and reads the stored state of
+     * each of {@code keys} that has a row, in one statement.
+     */
+    Map.Entry<Purse, Map<String, HoldState>> purseAndHolds(Connection c, String account, Currency currency,
+            List<String> keys) throws SQLException {
+        String sql = purseAndHolds + Sql.marks(keys.size()) + ") WHERE b.account_id = ? AND b.currency = ? FOR UPDATE OF b";
+        Object[] args = new Object[keys.size() + 2];
+        for (int i = 0; i < keys.size(); i++) {
+            args[i] = keys.get(i);
         }
-        return p.orElseThrow(() -> vanished(account, currency));
+        args[keys.size()] = account;
+        args[keys.size() + 1] = currency.getCurrencyCode();
+        Sql.Row<Object[]> row = rs -> new Object[] {purse(rs, currency), rs.getString(8), state(rs, 3)};
+        List<Object[]> found = Sql.list(c, sql, row, args);
+        if (found.isEmpty()) {
+            createPurse(c, account, currency);
+            found = Sql.list(c, sql, row, args);
+        }
+        if (found.isEmpty()) {
+            throw vanished(account, currency);
+        }
+        Map<String, HoldState> holds = new HashMap<>();
+        for (Object[] r : found) {
+            if (r[1] != null) {
+                holds.put((String) r[1], (HoldState) r[2]);
+            }
+        }
+        return Map.entry((Purse) found.get(0)[0], holds);
     }
 
     /** The purse of {@code currency} as committed, not locked; empty if the account never used it. */
     Purse readPurse(Connection c, String account, Currency currency) throws SQLException {
         return Sql.first(c, readPurse, rs -> purse(rs, currency), account, currency.getCurrencyCode())
                 .orElse(Purse.empty(currency));
-    }
-
-    /** The stored state of each of {@code keys} that has a row. */
-    Map<String, HoldState> holds(Connection c, String account, List<String> keys) throws SQLException {
-        Object[] args = new Object[keys.size() + 1];
-        args[0] = account;
-        for (int i = 0; i < keys.size(); i++) {
-            args[i + 1] = keys.get(i);
-        }
-        Map<String, HoldState> out = new HashMap<>();
-        for (Map.Entry<String, HoldState> e : Sql.list(c, holds + Sql.marks(keys.size()) + ")",
-                rs -> Map.entry(rs.getString(1), state(rs, 2)), args)) {
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
     }
 
     private void createPurse(Connection c, String account, Currency currency) throws SQLException {
