@@ -14,9 +14,7 @@ import java.util.Objects;
  * {@link ArithmeticException}; nothing is rounded silently.
  */
 public record Money(long micros, Currency currency) implements Comparable<Money> {
-    /** Micro-units in one unit of currency. */
-    public static final long MICROS_PER_UNIT = 1_000_000L;
-
+    /** @throws IllegalArgumentException if {@code micros} is negative */
     public Money {
         Objects.requireNonNull(currency, "currency must not be null");
         if (micros < 0) {
@@ -52,14 +50,21 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         }
     }
 
+    /** A decimal amount in US dollars, as {@link #of(String, String)} with {@code "USD"}. */
     public static Money usd(String amount) {
         return of(amount, "USD");
     }
 
+    /** Zero in {@code currency}. */
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }
 
+    /**
+     * An amount of {@code micros} millionths of the currency unit.
+     *
+     * @throws IllegalArgumentException if {@code micros} is negative
+     */
     public static Money ofMicros(long micros, Currency currency) {
         return new Money(micros, currency);
     }
@@ -72,12 +77,22 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         }
     }
 
+    /**
+     * {@code this + other}.
+     *
+     * @throws IllegalArgumentException if the currencies differ
+     * @throws ArithmeticException if the sum overflows
+     */
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.addExact(micros, other.micros), currency);
     }
 
-    /** {@code this - other}; refuses a result below zero. */
+    /**
+     * {@code this - other}.
+     *
+     * @throws IllegalArgumentException if the currencies differ or the result would be below zero
+     */
     public Money minus(Money other) {
         requireSameCurrency(other);
         if (other.micros > micros) {
@@ -86,12 +101,12 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         return new Money(micros - other.micros, currency);
     }
 
-    /** {@code this - other}, or zero where that would be negative. */
-    public Money minusOrZero(Money other) {
-        requireSameCurrency(other);
-        return new Money(Math.max(0, micros - other.micros), currency);
-    }
-
+    /**
+     * {@code this × factor}.
+     *
+     * @throws IllegalArgumentException if {@code factor} is negative
+     * @throws ArithmeticException if the product overflows
+     */
     public Money times(long factor) {
         if (factor < 0) {
             throw new IllegalArgumentException("factor must not be negative, but was " + factor);
@@ -99,24 +114,31 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         return new Money(Math.multiplyExact(micros, factor), currency);
     }
 
-    public Money min(Money other) {
-        requireSameCurrency(other);
-        return micros <= other.micros ? this : other;
-    }
-
+    /** Whether the amount is zero. */
     public boolean isZero() {
         return micros == 0;
     }
 
+    /**
+     * Whether {@code this >= other}.
+     *
+     * @throws IllegalArgumentException if the currencies differ
+     */
     public boolean isAtLeast(Money other) {
         requireSameCurrency(other);
         return micros >= other.micros;
     }
 
+    /** The exact decimal amount in currency units, trailing zeros stripped ({@code 0.005}). */
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
     }
 
+    /**
+     * Orders amounts of one currency.
+     *
+     * @throws IllegalArgumentException if the currencies differ
+     */
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

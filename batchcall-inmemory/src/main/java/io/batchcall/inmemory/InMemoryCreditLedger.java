@@ -1,6 +1,10 @@
 package io.batchcall.inmemory;
 
-import io.batchcall.IllegalStateTransitionException;
+import io.batchcall.credit.CreditRules;
+import io.batchcall.credit.Decision;
+import io.batchcall.credit.HoldState;
+import io.batchcall.credit.Purse;
+import io.batchcall.credit.TopUpDecision;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
 import io.batchcall.spi.Capture;
@@ -15,23 +19,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@link CreditLedger} held in memory: the reference model of the ledger contract. Every
- * operation runs under one lock. Keys are remembered for the life of the ledger.
+ * A {@link CreditLedger} held in memory. Every operation runs under one lock: it loads the
+ * account's {@link Purse} and the key's {@link HoldState}, lets {@link CreditRules} decide, and
+ * stores the decision. Keys are remembered for the life of the ledger.
  */
 public final class InMemoryCreditLedger implements CreditLedger {
     private record Key(AccountId account, String key) {
     }
 
-    private record Purse(AccountId account, Currency currency) {
+    private record PurseId(AccountId account, Currency currency) {
     }
 
-    /** A hold key's state: an open hold, or how it ended. */
-    private record Entry(Hold hold, boolean open, Capture capture) {
-    }
-
-    private final Map<Purse, Long> available = new HashMap<>();
+    private final Map<PurseId, Purse> purses = new HashMap<>();
     private final Set<Key> topUps = new HashSet<>();
-    private final Map<Key, Entry> holds = new HashMap<>();
+    private final Map<Key, HoldState> holds = new HashMap<>();
 
     private InMemoryCreditLedger() {
     }
@@ -43,85 +44,60 @@ public final class InMemoryCreditLedger implements CreditLedger {
 
     @Override
     public synchronized Optional<Hold> hold(AccountId account, Money amount, String key) {
-        Key k = key(account, key);
         Objects.requireNonNull(amount, "amount must not be null");
-        Entry e = holds.get(k);
-        if (e != null) {
-            if (e.open()) {
-                return Optional.of(e.hold());
-            }
-            throw new IllegalStateTransitionException("hold key '" + key + "' of account " + account + " was already "
-                    + (e.capture() != null ? "captured" : "released") + " and cannot be held again");
-        }
-        Purse purse = new Purse(account, amount.currency());
-        long free = available.getOrDefault(purse, 0L);
-        if (free < amount.micros()) {
-            return Optional.empty();
-        }
-        available.put(purse, free - amount.micros());
-        Hold hold = new Hold(account, key, amount);
-        holds.put(k, new Entry(hold, true, null));
-        return Optional.of(hold);
+        return store(account, key, CreditRules.hold(account, key, amount, purse(account, amount.currency()),
+                state(account, key)));
     }
 
     @Override
     public synchronized Capture capture(AccountId account, String key, Money actual) {
-        Key k = key(account, key);
         Objects.requireNonNull(actual, "actual must not be null");
-        Entry e = holds.get(k);
-        if (e != null && e.capture() != null) {
-            return e.capture();
-        }
-        Purse purse = new Purse(account, actual.currency());
-        long free = available.getOrDefault(purse, 0L);
-        if (e != null && e.open()) {
-            if (!e.hold().amount().currency().equals(actual.currency())) {
-                throw new IllegalArgumentException("capture of hold '" + key + "' must be in "
-                        + e.hold().amount().currency() + ", but was " + actual);
-            }
-            free += e.hold().amount().micros();
-        }
-        long charged = Math.min(free, actual.micros());
-        available.put(purse, free - charged);
-        Capture capture = new Capture(Money.ofMicros(charged, actual.currency()),
-                Money.ofMicros(actual.micros() - charged, actual.currency()));
-        holds.put(k, new Entry(e == null ? null : e.hold(), false, capture));
-        return capture;
+        return store(account, key, CreditRules.capture(account, key, actual, purse(account, actual.currency()),
+                state(account, key)));
     }
 
     @Override
     public synchronized void release(AccountId account, String key) {
-        Key k = key(account, key);
-        Entry e = holds.get(k);
-        if (e != null && e.open()) {
-            available.merge(new Purse(account, e.hold().amount().currency()), e.hold().amount().micros(), Long::sum);
-            holds.put(k, new Entry(e.hold(), false, null));
-        }
+        HoldState state = state(account, key);
+        Purse purse = state instanceof HoldState.Open open ? purse(account, open.amount().currency()) : null;
+        store(account, key, CreditRules.release(account, key, purse, state));
     }
 
     @Override
     public synchronized void topUp(AccountId account, Money amount, String key) {
-        Key k = key(account, key);
         Objects.requireNonNull(amount, "amount must not be null");
-        if (amount.isZero()) {
-            throw new IllegalArgumentException("top-up amount must be positive, but was " + amount);
-        }
-        if (topUps.add(k)) {
-            available.merge(new Purse(account, amount.currency()), amount.micros(), Math::addExact);
+        TopUpDecision d = CreditRules.topUp(account, key, amount, purse(account, amount.currency()),
+                topUps.contains(new Key(account, key)));
+        d.throwIfRefused();
+        if (d.applied()) {
+            topUps.add(new Key(account, key));
+            purses.put(new PurseId(account, amount.currency()), d.purse());
         }
     }
 
     @Override
     public synchronized Money available(AccountId account, Currency currency) {
         Objects.requireNonNull(account, "account must not be null");
-        return Money.ofMicros(available.getOrDefault(new Purse(account, currency), 0L), currency);
+        return purse(account, Objects.requireNonNull(currency, "currency must not be null")).available();
     }
 
-    private static Key key(AccountId account, String key) {
-        Objects.requireNonNull(account, "account must not be null");
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("key must not be empty, but was " + (key == null ? "null" : "''"));
+    private Purse purse(AccountId account, Currency currency) {
+        Purse p = purses.get(new PurseId(account, currency));
+        return p != null ? p : Purse.empty(currency);
+    }
+
+    private HoldState state(AccountId account, String key) {
+        return holds.getOrDefault(new Key(account, key), HoldState.ABSENT);
+    }
+
+    private <A> A store(AccountId account, String key, Decision<A> d) {
+        A answer = d.answerOrThrow();
+        if (d.purse() != null) {
+            purses.put(new PurseId(account, d.purse().currency()), d.purse());
         }
-        return new Key(account, key);
+        if (!(d.hold() instanceof HoldState.Absent)) {
+            holds.put(new Key(account, key), d.hold());
+        }
+        return answer;
     }
 }

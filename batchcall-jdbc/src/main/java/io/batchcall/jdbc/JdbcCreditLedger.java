@@ -1,8 +1,6 @@
 package io.batchcall.jdbc;
 
 import io.batchcall.jdbc.internal.Ledger;
-import io.batchcall.jdbc.internal.Setup;
-import io.batchcall.jdbc.internal.Tables;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Money;
 import io.batchcall.spi.Capture;
@@ -13,25 +11,30 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The credit ledger on PostgreSQL or H2, in the same schema as {@link JdbcStorage}. Each write
- * locks the account's balance row, so "never below zero" and idempotency by key hold across
- * nodes; amounts are exact micro-units. Keys are 1-255 characters. Thread-safe.
+ * The credit ledger on PostgreSQL or H2, in the same schema as {@link JdbcStorage}; built with it
+ * by {@link JdbcBackend}. Every operation is decided by the core's
+ * {@link io.batchcall.credit.CreditRules} over the account's balance row, locked for the
+ * transaction, and the key's row, so "never below zero" and idempotency by key hold across nodes;
+ * amounts are exact micro-units. Keys are 1-255 characters. Thread-safe.
  */
 public final class JdbcCreditLedger implements CreditLedger {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcCreditLedger.class);
-
     private final Ledger ledger;
 
-    private JdbcCreditLedger(Ledger ledger) {
+    JdbcCreditLedger(Ledger ledger) {
         this.ledger = ledger;
     }
 
+    /**
+     * Starts a builder on the host's pool; the database dialect is detected unless set.
+     *
+     * @deprecated use {@link JdbcBackend#builder(DataSource)}, which builds the storage and the ledger
+     *     with one set of settings; this builder delegates to it
+     */
+    @Deprecated
     public static Builder builder(DataSource dataSource) {
-        return new Builder(Objects.requireNonNull(dataSource, "dataSource must not be null"));
+        return new Builder(JdbcBackend.builder(dataSource));
     }
 
     @Override
@@ -76,46 +79,41 @@ public final class JdbcCreditLedger implements CreditLedger {
         return key;
     }
 
-    /** Optional settings, as for {@link JdbcStorage.Builder}. */
+    /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */
     public static final class Builder {
-        private final DataSource dataSource;
-        private Dialect dialect;
-        private String tablePrefix = Tables.DEFAULT_PREFIX;
-        private Clock clock = Clock.systemUTC();
-        private boolean migrate;
+        private final JdbcBackend.Builder backend;
 
-        private Builder(DataSource dataSource) {
-            this.dataSource = dataSource;
+        private Builder(JdbcBackend.Builder backend) {
+            this.backend = backend;
         }
 
+        /** Overrides the dialect detected from the connection metadata. */
         public Builder dialect(Dialect value) {
-            this.dialect = Objects.requireNonNull(value, "dialect must not be null");
+            backend.dialect(value);
             return this;
         }
 
+        /** Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _. */
         public Builder tablePrefix(String value) {
-            new Tables(value);
-            this.tablePrefix = value;
+            backend.tablePrefix(value);
             return this;
         }
 
         /** The clock stamping ledger rows; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            backend.clock(value);
             return this;
         }
 
+        /** Whether {@link #build()} applies missing migrations (default false: it only checks). */
         public Builder migrate(boolean value) {
-            this.migrate = value;
+            backend.migrate(value);
             return this;
         }
 
         /** @throws SchemaVersionException if the schema is missing, incomplete or newer than this library */
         public JdbcCreditLedger build() {
-            Setup s = Setup.prepare(dataSource, dialect, tablePrefix, migrate);
-            LOG.info("batchcall JDBC credit ledger on {}: tables {}*, schema version {}", s.dialect().dialect(),
-                    tablePrefix, s.schemaVersion());
-            return new JdbcCreditLedger(new Ledger(s.jdbc(), s.tables(), s.dialect(), clock));
+            return backend.build().ledger();
         }
     }
 }

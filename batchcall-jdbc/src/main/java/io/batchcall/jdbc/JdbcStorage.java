@@ -5,24 +5,20 @@ import io.batchcall.jdbc.internal.JdbcCallStore;
 import io.batchcall.jdbc.internal.JdbcEventLog;
 import io.batchcall.jdbc.internal.JdbcRecipientStore;
 import io.batchcall.jdbc.internal.Setup;
-import io.batchcall.jdbc.internal.Tables;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
 import java.time.Clock;
-import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The storage port on a relational database: PostgreSQL for production and clusters of engines,
  * embedded H2 as the zero-setup single-node default.
  *
  * <pre>{@code
- * Storage storage = JdbcStorage.builder(dataSource).migrate(true).build();
+ * Storage storage = JdbcBackend.builder(dataSource).migrate(true).build().storage();
  * }</pre>
  *
  * <p>All state lives in the database, so several engines — threads, or JVMs each with its own
@@ -39,15 +35,13 @@ import org.slf4j.LoggerFactory;
  * missing, incomplete, or newer than this library.
  */
 public final class JdbcStorage implements Storage {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
-
     private final Dialect dialect;
     private final BatchStore batches;
     private final RecipientStore recipients;
     private final CallStore calls;
     private final EventLog events;
 
-    private JdbcStorage(Setup s, Clock clock) {
+    JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
         this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), s.dialect(), clock);
         this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect());
@@ -55,11 +49,18 @@ public final class JdbcStorage implements Storage {
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
     }
 
-    /** Starts a builder on the host's pool; the database dialect is detected unless set. */
+    /**
+     * Starts a builder on the host's pool; the database dialect is detected unless set.
+     *
+     * @deprecated use {@link JdbcBackend#builder(DataSource)}, which builds the storage and the ledger
+     *     with one set of settings; this builder delegates to it
+     */
+    @Deprecated
     public static Builder builder(DataSource dataSource) {
-        return new Builder(Objects.requireNonNull(dataSource, "dataSource must not be null"));
+        return new Builder(JdbcBackend.builder(dataSource));
     }
 
+    /** The database dialect in use, detected or set. */
     public Dialect dialect() {
         return dialect;
     }
@@ -84,40 +85,35 @@ public final class JdbcStorage implements Storage {
         return events;
     }
 
-    /** Optional settings; {@link #build()} checks the schema (or migrates it when asked). */
+    /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */
     public static final class Builder {
-        private final DataSource dataSource;
-        private Dialect dialect;
-        private String tablePrefix = Tables.DEFAULT_PREFIX;
-        private Clock clock = Clock.systemUTC();
-        private boolean migrate;
+        private final JdbcBackend.Builder backend;
 
-        private Builder(DataSource dataSource) {
-            this.dataSource = dataSource;
+        private Builder(JdbcBackend.Builder backend) {
+            this.backend = backend;
         }
 
         /** Overrides the dialect detected from the connection metadata. */
         public Builder dialect(Dialect value) {
-            this.dialect = Objects.requireNonNull(value, "dialect must not be null");
+            backend.dialect(value);
             return this;
         }
 
         /** Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _. */
         public Builder tablePrefix(String value) {
-            new Tables(value);
-            this.tablePrefix = value;
+            backend.tablePrefix(value);
             return this;
         }
 
         /** The clock stamping batch events; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock must not be null");
+            backend.clock(value);
             return this;
         }
 
         /** Whether {@link #build()} applies missing migrations (default false: it only checks). */
         public Builder migrate(boolean value) {
-            this.migrate = value;
+            backend.migrate(value);
             return this;
         }
 
@@ -125,10 +121,7 @@ public final class JdbcStorage implements Storage {
          * @throws SchemaVersionException if the schema is missing, incomplete or newer than this library
          */
         public JdbcStorage build() {
-            Setup setup = Setup.prepare(dataSource, dialect, tablePrefix, migrate);
-            LOG.info("batchcall JDBC storage on {}: tables {}*, schema version {}{}", setup.dialect().dialect(),
-                    tablePrefix, setup.schemaVersion(), migrate ? " (migrations applied)" : "");
-            return new JdbcStorage(setup, clock);
+            return backend.build().storage();
         }
     }
 }

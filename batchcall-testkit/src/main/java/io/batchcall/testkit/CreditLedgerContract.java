@@ -173,6 +173,40 @@ public abstract class CreditLedgerContract {
     }
 
     @Test
+    void holdingAnOpenKeyInAnotherCurrencyAnswersTheExistingHold() {
+        ledger.topUp(ACCOUNT, usd("1.00"), "t1");
+        Hold hold = ledger.hold(ACCOUNT, usd("0.30"), "a").orElseThrow();
+        assertThat(ledger.hold(ACCOUNT, Money.of("0.10", "EUR"), "a")).contains(hold);
+        assertThat(ledger.available(ACCOUNT, EUR)).isEqualTo(Money.zero(EUR));
+        assertThat(available()).isEqualTo(usd("0.70"));
+    }
+
+    @Test
+    void aReleasedHoldMayBeCapturedInAnotherCurrency() {
+        ledger.topUp(ACCOUNT, usd("1.00"), "t1");
+        ledger.topUp(ACCOUNT, Money.of("1.00", "EUR"), "t2");
+        ledger.hold(ACCOUNT, usd("0.30"), "a");
+        ledger.release(ACCOUNT, "a");
+        assertThat(ledger.capture(ACCOUNT, "a", Money.of("0.40", "EUR")))
+                .isEqualTo(new Capture(Money.of("0.40", "EUR"), Money.zero(EUR)));
+        assertThat(available()).isEqualTo(usd("1.00"));
+        assertThat(ledger.available(ACCOUNT, EUR)).isEqualTo(Money.of("0.60", "EUR"));
+        assertThat(ledger.capture(ACCOUNT, "a", usd("0.10"))).as("the first result, whatever the currency")
+                .isEqualTo(new Capture(Money.of("0.40", "EUR"), Money.zero(EUR)));
+    }
+
+    @Test
+    void aRefusedOperationChangesNothing() {
+        ledger.topUp(ACCOUNT, usd("1.00"), "t1");
+        ledger.hold(ACCOUNT, Money.of("0", "EUR"), "eur");
+        assertThatThrownBy(() -> ledger.capture(ACCOUNT, "eur", usd("0.50")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eur");
+        assertThat(available()).isEqualTo(usd("1.00"));
+        assertThat(ledger.capture(ACCOUNT, "eur", Money.of("0", "EUR")))
+                .as("the hold is still open").isEqualTo(new Capture(Money.zero(EUR), Money.zero(EUR)));
+    }
+
+    @Test
     void currenciesAreKeptApart() {
         ledger.topUp(ACCOUNT, usd("1.00"), "t-usd");
         ledger.topUp(ACCOUNT, Money.of("2.00", "EUR"), "t-eur");
