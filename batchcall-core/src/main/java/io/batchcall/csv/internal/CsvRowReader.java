@@ -43,12 +43,13 @@ public final class CsvRowReader {
     /**
      * Sets the bounds for the rows read from now on: cells beyond {@code keptCells} are not stored,
      * and a cell whose stripped value may exceed {@code maxFieldLength} is cut and flagged. Three
-     * characters of slack allow Excel's {@code ="…"} wrapper, which the importer removes.
+     * characters of slack allow Excel's {@code ="…"} wrapper, which the importer removes; at least
+     * as much as a rejection shows is kept.
      */
     public void limits(int keptCells, int maxFieldLength) {
         this.keptCells = keptCells;
         this.maxFieldLength = maxFieldLength;
-        this.cellCap = maxFieldLength + 3;
+        this.cellCap = Math.max(maxFieldLength + 3, io.batchcall.csv.Rejection.MAX_VALUE_LENGTH + 1);
     }
 
     /** Characters of a cell value kept at most. */
