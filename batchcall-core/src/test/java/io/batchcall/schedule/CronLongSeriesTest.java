@@ -8,6 +8,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
+import java.time.zone.ZoneRulesProvider;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +25,50 @@ import org.junit.jupiter.api.Test;
 class CronLongSeriesTest {
     private static final Instant ANCHOR = Instant.parse("2016-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:30Z");
+
+    /** New York's rules under another id, handed out afresh (uncached) on every use, and counted. */
+    private static final class CountingRules extends ZoneRulesProvider {
+        static final String ID = "Test/CountingNewYork";
+        static final AtomicLong USES = new AtomicLong();
+
+        @Override
+        protected Set<String> provideZoneIds() {
+            return Set.of(ID);
+        }
+
+        @Override
+        protected ZoneRules provideRules(String zoneId, boolean forCaching) {
+            if (forCaching) {
+                return null; // dynamic: ZoneId.getRules() comes back here each time
+            }
+            USES.incrementAndGet();
+            return ZoneId.of("America/New_York").getRules();
+        }
+
+        @Override
+        protected NavigableMap<String, ZoneRules> provideVersions(String zoneId) {
+            return new TreeMap<>();
+        }
+    }
+
+    /**
+     * The work does not grow with the series' age in occurrences: the zone's rules are consulted
+     * a handful of times, where walking from the anchor consulted them for each of the 5,260,321
+     * minutes since.
+     */
+    @Test
+    void advancingATenYearOldSeriesDoesNotVisitItsOccurrences() {
+        synchronized (CountingRules.class) {
+            if (!ZoneId.getAvailableZoneIds().contains(CountingRules.ID)) {
+                ZoneRulesProvider.registerProvider(new CountingRules());
+            }
+        }
+        CronRecurrence r = Recurrence.cron("* * * * *", ZoneId.of(CountingRules.ID), ANCHOR);
+        long before = CountingRules.USES.get();
+
+        assertThat(r.firstAfter(NOW)).contains(new Occurrence(5_260_321, NOW.plusSeconds(30)));
+        assertThat(CountingRules.USES.get() - before).isBetween(1L, 99L);
+    }
 
     @Test
     void everyMinuteForTenYearsCountsElapsedMinutesInAnyZone() {
