@@ -1,7 +1,9 @@
 package io.batchcall.csv;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Settings of one CSV import. Immutable and thread-safe; start from {@link #ofDefaults()},
@@ -20,6 +22,9 @@ import java.util.Locale;
  *   <tr><td>chunkSize</td><td>1,000</td><td>recipients per {@code ImportSession.add} call</td></tr>
  *   <tr><td>validationThreads</td><td>available processors, at most 4</td><td>threads checking numbers;
  *       1 checks them on the calling thread</td></tr>
+ *   <tr><td>progress</td><td>none</td><td>hears progress at least every 10,000 rows and every second,
+ *       and may cancel the import ({@link ImportProgressListener})</td></tr>
+ *   <tr><td>clock</td><td>system UTC</td><td>times the once-a-second progress reports</td></tr>
  * </table>
  */
 public final class ImportOptions {
@@ -32,8 +37,12 @@ public final class ImportOptions {
     private final int maxRejectionsKept;
     private final int chunkSize;
     private final int validationThreads;
+    private final ImportProgressListener progress;
+    private final Clock clock;
 
     private ImportOptions(Builder b) {
+        this.progress = b.progress;
+        this.clock = b.clock;
         this.defaultRegion = b.defaultRegion;
         this.maxRows = b.maxRows;
         this.maxVariables = b.maxVariables;
@@ -43,10 +52,12 @@ public final class ImportOptions {
         this.validationThreads = b.validationThreads;
     }
 
+    /** The defaults of the table above. */
     public static ImportOptions ofDefaults() {
         return DEFAULTS;
     }
 
+    /** A builder holding the defaults. */
     public static Builder custom() {
         return new Builder();
     }
@@ -66,6 +77,7 @@ public final class ImportOptions {
         return maxRows;
     }
 
+    /** The most variable columns (columns other than phone, name and timezone) a header may have. */
     public int maxVariables() {
         return maxVariables;
     }
@@ -75,16 +87,29 @@ public final class ImportOptions {
         return maxFieldLength;
     }
 
+    /** Rejections (and, separately, duplicates) listed in the report at most; the counts stay exact. */
     public int maxRejectionsKept() {
         return maxRejectionsKept;
     }
 
+    /** Recipients per {@code ImportSession.add} call. */
     public int chunkSize() {
         return chunkSize;
     }
 
+    /** Threads checking numbers; 1 checks them on the calling thread. */
     public int validationThreads() {
         return validationThreads;
+    }
+
+    /** Hears progress and may cancel; {@link ImportProgressListener#none()} by default. */
+    public ImportProgressListener progress() {
+        return progress;
+    }
+
+    /** The clock timing progress reports. */
+    public Clock clock() {
+        return clock;
     }
 
     @Override
@@ -104,6 +129,8 @@ public final class ImportOptions {
         private int maxRejectionsKept = 10_000;
         private int chunkSize = 1_000;
         private int validationThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private ImportProgressListener progress = ImportProgressListener.none();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -116,6 +143,8 @@ public final class ImportOptions {
             maxRejectionsKept = base.maxRejectionsKept;
             chunkSize = base.chunkSize;
             validationThreads = base.validationThreads;
+            progress = base.progress;
+            clock = base.clock;
         }
 
         /**
@@ -134,36 +163,61 @@ public final class ImportOptions {
             return this;
         }
 
+        /**
+         * Hears progress (rows read, accepted, duplicates, rejected) at least every 10,000 rows and
+         * every second, and cancels the import by returning {@link ImportProgressListener.Action#CANCEL}.
+         */
+        public Builder progress(ImportProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress must not be null");
+            return this;
+        }
+
+        /** The clock timing the once-a-second progress reports; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** More data rows than this refuse the whole file; default unlimited. */
         public Builder maxRows(long maxRows) {
             this.maxRows = requireRange("maxRows", maxRows, 1, Long.MAX_VALUE);
             return this;
         }
 
+        /** More variable columns than this (0 to 10,000) refuse the whole file; default 100. */
         public Builder maxVariables(int maxVariables) {
             this.maxVariables = (int) requireRange("maxVariables", maxVariables, 0, 10_000);
             return this;
         }
 
+        /**
+         * A longer cell (1 to 1,000,000 characters, after surrounding spaces are removed) rejects its
+         * row; it is cut while it is read, so it never occupies more memory than this. Default 1,000.
+         */
         public Builder maxFieldLength(int maxFieldLength) {
             this.maxFieldLength = (int) requireRange("maxFieldLength", maxFieldLength, 1, 1_000_000);
             return this;
         }
 
+        /** Rejections and duplicates listed in the report, each list (0 to 10,000,000); default 10,000. */
         public Builder maxRejectionsKept(int maxRejectionsKept) {
             this.maxRejectionsKept = (int) requireRange("maxRejectionsKept", maxRejectionsKept, 0, 10_000_000);
             return this;
         }
 
+        /** Recipients per {@code ImportSession.add} call (1 to 100,000); default 1,000. */
         public Builder chunkSize(int chunkSize) {
             this.chunkSize = (int) requireRange("chunkSize", chunkSize, 1, 100_000);
             return this;
         }
 
+        /** Threads checking numbers (1 to 64); default the available processors, at most 4. */
         public Builder validationThreads(int validationThreads) {
             this.validationThreads = (int) requireRange("validationThreads", validationThreads, 1, 64);
             return this;
         }
 
+        /** The immutable options. */
         public ImportOptions build() {
             return new ImportOptions(this);
         }

@@ -103,19 +103,28 @@ public final class ImportReport {
      * Writes the rejections as CSV ({@code line,column,value,reason}, comma-delimited, CRLF line
      * ends), for the user to fix the rows in their file and upload it again. When the list was cut
      * at {@link ImportOptions#maxRejectionsKept()}, a last row says how many more there were. The
-     * writer is flushed, not closed; for Excel, write it as UTF-8 with a byte-order mark.
+     * writer is flushed, not closed; for Excel, write it as UTF-8 with a byte-order mark. Every cell
+     * (values and column headers come from the uploaded file) passes {@link CsvCells#safe(String)},
+     * so a cell such as {@code =HYPERLINK(…)} is written {@code '=HYPERLINK(…)} and opens as text.
      */
     public void writeRejectionsCsv(Writer out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-        printer.printRecord("line", "column", "value", "reason");
+        printSafe(printer, "line", "column", "value", "reason");
         for (Rejection r : rejections) {
-            printer.printRecord(r.line(), r.column(), r.value(), r.reason());
+            printSafe(printer, Long.toString(r.line()), r.column(), r.value(), r.reason());
         }
         if (rejectionsTruncated()) {
-            printer.printRecord("", "", "", "and " + (rejected - rejections.size())
+            printSafe(printer, "", "", "", "and " + (rejected - rejections.size())
                     + " more rejected rows not listed (maxRejectionsKept " + rejections.size() + ")");
         }
         printer.flush();
+    }
+
+    private static void printSafe(CSVPrinter printer, String... cells) throws IOException {
+        for (String cell : cells) {
+            printer.print(CsvCells.safe(cell));
+        }
+        printer.println();
     }
 
     @Override

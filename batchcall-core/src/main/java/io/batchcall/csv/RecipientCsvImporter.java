@@ -31,6 +31,12 @@ import java.util.Objects;
  *       {@code .0}) are rejected with a reason that says so, never repaired by guessing.</li>
  *   <li><b>Duplicates</b>: a number (after normalisation) already in the batch or on an earlier row is
  *       reported and not stored again.</li>
+ *   <li><b>Text in names and variables</b>: control characters other than tab (NUL, CR, LF, …) and
+ *       bidirectional controls (U+202A–U+202E, U+2066–U+2069) reject the row, naming the column.</li>
+ *   <li><b>Hostile files</b>: once the header is read, a cell longer than
+ *       {@link ImportOptions#maxFieldLength()} is cut while it is read and rejects its row, and cells
+ *       beyond the header's columns are counted, not stored (text in them rejects the row); so a row
+ *       never holds more than (columns × maxFieldLength) characters, whatever the file holds.</li>
  * </ul>
  *
  * <p>The file is refused whole with a {@link CsvImportException} when there is no phone column, the
@@ -45,10 +51,16 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Memory does not grow with the file, except for duplicate detection: a few batches of rows in
- * flight, the report's capped lists, and 11 to 21 bytes per distinct number in the file and the
+ * <p>Memory does not grow with the file, except for duplicate detection: rows in flight between
+ * the reader and the validation threads are bounded in characters (about 2 M), the report's lists
+ * are capped, and duplicate detection takes 11 to 21 bytes per distinct number in the file and the
  * batch (some 12-20 MB per million). A 1,000,000-row import runs in a 64 MB heap (live heap 25-32
- * MB), a 2,000,000-row one too (44-48 MB).
+ * MB), a 2,000,000-row one too (44-48 MB); hostile files (rows of 900,000 commas, 900,000-character
+ * cells, gigabytes of them) are read in 64 MB too, row by row.
+ *
+ * <p>Progress is reported to {@link ImportOptions#progress()} at least every 10,000 rows and every
+ * second; the listener (or an interrupt of the importing thread) can cancel the import, which then
+ * throws {@link ImportCancelledException}, so that nothing is committed.
  *
  * <p>Numbers are checked on {@link ImportOptions#validationThreads()} threads (daemons named
  * {@code batchcall-csv-validate-N}), started for the import and stopped before it returns, while

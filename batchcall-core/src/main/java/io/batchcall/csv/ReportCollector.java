@@ -93,6 +93,10 @@ final class ReportCollector implements Consumer<ValidatedChunk> {
         }
     }
 
+    ImportProgress progress(boolean finished) {
+        return new ImportProgress(rowsRead, accepted, duplicates, rejected, finished);
+    }
+
     ImportReport report(ColumnMapping columns) {
         return new ImportReport(columns, rowsRead, accepted, duplicates, rejected, blankRows, rejections,
                 duplicateRows);

@@ -65,6 +65,16 @@ public record PhoneNumber(String e164) {
         return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
     }
 
+    /**
+     * The number for logs, error messages and stored reasons: E.164 with every digit but the last
+     * four replaced by {@code *}, so {@code +14155552671} reads {@code +*******2671} (plain ASCII,
+     * the same length as the number). Numbers of four digits or fewer are shown as they are.
+     */
+    public String masked() {
+        int keep = Math.min(4, e164.length() - 1);
+        return "+" + "*".repeat(e164.length() - 1 - keep) + e164.substring(e164.length() - keep);
+    }
+
     private static String describe(NumberParseException e) {
         switch (e.getErrorType()) {
             case INVALID_COUNTRY_CODE:

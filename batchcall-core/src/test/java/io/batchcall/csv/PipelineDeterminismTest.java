@@ -50,7 +50,7 @@ class PipelineDeterminismTest {
                 default:
                     phone = "+1212200" + String.format("%04d", i);
             }
-            csv.append(phone).append(",Person ").append(i).append(",\"note\n").append(i).append("\"\r\n");
+            csv.append(phone).append(",Person ").append(i).append(",\"note,\"\"").append(i).append("\"\r\n");
             if (random.nextInt(50) == 0) {
                 csv.append("\r\n");
             }

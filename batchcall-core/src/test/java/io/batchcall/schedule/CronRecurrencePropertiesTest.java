@@ -124,6 +124,34 @@ class CronRecurrencePropertiesTest {
         });
     }
 
+    /**
+     * Indexes counted over weeks agree with the minute-stepping oracle: for any instant in the
+     * span, {@code firstAfter} gives the oracle's next run and its position, and
+     * {@code occurrence(k)} the oracle's k-th run.
+     */
+    @Test
+    void countedIndexesMatchTheOracleOverWeeks() {
+        Gen<String> repeating = Generate.oneOf(minutes().map(m -> m + " * * * *"),
+                arbitrary().pick("*/15 * * * *", "*/20 * * * *", "*/1 * * * 0-6", "0 */2 * * 1-5"));
+        qt().withExamples(40).forAll(expressions().mix(repeating, 40), anchors(), integers().between(0, 1_000_000),
+                integers().between(0, 1_000_000)).checkAssert((expression, anchor, at, k) -> {
+                    CronRecurrence r = Recurrence.cron(expression, anchor.getZone(), anchor.toInstant());
+                    Instant until = anchor.toInstant().plus(70, ChronoUnit.DAYS); // a day-31 series runs within 62 days
+                    List<Instant> expected = oracle(expression, anchor.getZone(), anchor.toInstant(), until);
+                    Instant t = anchor.toInstant().plusSeconds(at % (19L * 86_400));
+                    int next = 0;
+                    while (!expected.get(next).isAfter(t)) {
+                        next++;
+                    }
+                    int index = k % expected.size();
+
+                    assertThat(r.firstAfter(t)).as("%s from %s after %s", expression, anchor, t)
+                            .contains(new Occurrence(next, expected.get(next)));
+                    assertThat(r.occurrence(index)).as("%s from %s #%s", expression, anchor, index)
+                            .contains(expected.get(index));
+                });
+    }
+
     private static List<Instant> oracle(String expression, ZoneId zone, Instant from, Instant until) {
         String[] f = expression.split(" ");
         boolean everyHour = f[1].equals("*") || f[1].equals("*/1");

@@ -15,6 +15,7 @@ import io.batchcall.twilio.internal.Forms;
 import io.batchcall.twilio.internal.TwilioErrors;
 import io.batchcall.twilio.internal.TwilioRest;
 import io.batchcall.twilio.internal.TwilioRest.Answer;
+import io.batchcall.twilio.internal.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +34,11 @@ import java.util.regex.Pattern;
  *
  * <p>Every placed call carries {@code attempt=<attemptId>} in its status-callback URL (handled by
  * {@link TwilioStatusCallbacks}) and {@code attempt} and {@code batch} in its answer URL.
+ *
+ * <p>Phone numbers appear in its messages and logs only masked ({@code +*******2671}, see
+ * {@code PhoneNumber.masked()}), Twilio's own error texts included; URLs without user-info.
+ * Each request, body included, must complete within the request timeout, and an answer may be
+ * at most 1 MB.
  *
  * <p>Thread-safe: the instance holds only immutable settings and a thread-safe HTTP client.
  */
@@ -76,7 +82,7 @@ public final class TwilioTelephony implements Telephony {
 
     @Override
     public PlacedCall place(CallRequest request) {
-        String operation = "placing call for attempt " + request.attemptId() + " to " + request.to();
+        String operation = "placing call for attempt " + request.attemptId() + " to " + request.to().masked();
         Forms form = new Forms().add("To", request.to().e164()).add("From", request.from().e164())
                 .add("Url", answerUrl(request).toString())
                 .add("StatusCallback", new Forms().add("attempt", request.attemptId().toString())
@@ -175,6 +181,6 @@ public final class TwilioTelephony implements Telephony {
 
     @Override
     public String toString() {
-        return "TwilioTelephony[account=" + settings.accountSid() + ", apiBase=" + settings.apiBase() + "]";
+        return "TwilioTelephony[account=" + settings.accountSid() + ", apiBase=" + Urls.redacted(settings.apiBase()) + "]";
     }
 }

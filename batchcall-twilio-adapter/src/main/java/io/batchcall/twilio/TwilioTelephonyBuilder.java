@@ -1,5 +1,6 @@
 package io.batchcall.twilio;
 
+import io.batchcall.twilio.internal.Urls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -45,22 +46,44 @@ public final class TwilioTelephonyBuilder {
         this.answerUrl = httpUrl("answerUrl", answerUrl);
     }
 
-    /** Where Twilio's API is; default {@code https://api.twilio.com} (tests point it at a fake). */
+    /**
+     * Where Twilio's API is; default {@code https://api.twilio.com} (tests point it at a fake).
+     * It must be {@code https}, except on this machine ({@code localhost}, 127.0.0.0/8, {@code ::1}):
+     * the requests carry the account's credentials.
+     */
     public TwilioTelephonyBuilder apiBase(URI apiBase) {
         URI checked = httpUrl("apiBase", apiBase);
         if (checked.getRawQuery() != null) {
-            throw new IllegalArgumentException("apiBase must not have a query, but was '" + apiBase + "'");
+            throw new IllegalArgumentException("apiBase must not have a query, but was '" + Urls.redacted(apiBase) + "'");
+        }
+        if (checked.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("apiBase must not carry user-info (the credentials are the account sid "
+                    + "and auth token), but was '" + Urls.redacted(apiBase) + "'");
+        }
+        if (!checked.getScheme().equalsIgnoreCase("https") && !Urls.isLoopback(checked.getHost())) {
+            throw new IllegalArgumentException("apiBase must be https (plain http only to this machine), but was '"
+                    + Urls.redacted(apiBase) + "'");
         }
         this.apiBase = checked;
         return this;
     }
 
     /**
-     * The HTTP client; default a new one with a connect timeout equal to the request timeout. A
-     * client given here is used as it is (its redirect and proxy settings are the caller's).
+     * The HTTP client; default a new one with a connect timeout equal to the request timeout and
+     * no redirects. A client given here is used as it is (its proxy settings are the caller's),
+     * but it must not follow redirects: a redirect would carry the account's credentials to
+     * another host.
+     *
+     * @throws IllegalArgumentException if its redirect policy is not {@code NEVER}
      */
     public TwilioTelephonyBuilder httpClient(HttpClient httpClient) {
-        this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
+        Objects.requireNonNull(httpClient, "httpClient must not be null");
+        if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("httpClient must not follow redirects (a redirect would send the "
+                    + "account's credentials to another host), but its redirect policy was "
+                    + httpClient.followRedirects() + "; build it with followRedirects(HttpClient.Redirect.NEVER)");
+        }
+        this.httpClient = httpClient;
         return this;
     }
 
@@ -88,7 +111,14 @@ public final class TwilioTelephonyBuilder {
         }
         TwilioTelephony telephony = new TwilioTelephony(this);
         LOG.info("Twilio telephony for account {}: API {}, status callbacks {}, answer URL {}, request timeout {}",
-                accountSid, apiBase, statusCallbackUrl, answerUrl, requestTimeout);
+                accountSid, Urls.redacted(apiBase), Urls.redacted(statusCallbackUrl), Urls.redacted(answerUrl),
+                requestTimeout);
+        for (URI url : new URI[] {statusCallbackUrl, answerUrl}) {
+            if (!url.getScheme().equalsIgnoreCase("https") && !Urls.isLoopback(url.getHost())) {
+                LOG.warn("Twilio will call {} over plain http: call details travel unencrypted; serve it over https",
+                        Urls.redacted(url));
+            }
+        }
         return telephony;
     }
 
@@ -98,11 +128,12 @@ public final class TwilioTelephonyBuilder {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException(field + " must be an absolute http(s) URL with a host, but was '" + url
-                    + "'");
+            throw new IllegalArgumentException(field + " must be an absolute http(s) URL with a host, but was '"
+                    + Urls.redacted(url) + "'");
         }
         if (url.getRawFragment() != null) {
-            throw new IllegalArgumentException(field + " must not have a fragment, but was '" + url + "'");
+            throw new IllegalArgumentException(field + " must not have a fragment, but was '" + Urls.redacted(url)
+                    + "'");
         }
         return url;
     }

@@ -52,8 +52,9 @@ class TwilioErrorClassificationTest extends FakeTwilioTest {
     @Test
     void theMessageNamesTheTwilioCodeAndMessage() {
         twilio.answerNextWithError(400, 21211, "The 'To' number 5551234567 is not a valid phone number.");
-        assertThat(placeFails().getMessage()).isEqualTo("placing call for attempt 9 to +14155552671: HTTP 400, Twilio"
-                + " error 21211: The 'To' number 5551234567 is not a valid phone number."
+        // numbers masked (issue 10): ours and the one Twilio's message quotes
+        assertThat(placeFails().getMessage()).isEqualTo("placing call for attempt 9 to +*******2671: HTTP 400, Twilio"
+                + " error 21211: The 'To' number ******4567 is not a valid phone number."
                 + " (https://www.twilio.com/docs/errors/21211)");
     }
 

@@ -23,7 +23,7 @@ class TwilioStatusCallbacksTest {
     private static final String URL = "https://host.example/twilio/status?attempt=41";
     private static final Instant NOW = Instant.parse("2026-03-02T16:00:00Z");
     private final List<CallStatusUpdate> received = new CopyOnWriteArrayList<>();
-    private final TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(FakeTwilio.TOKEN, u -> {
+    private final TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(FakeTwilio.SID, FakeTwilio.TOKEN, u -> {
         received.add(u);
         return true;
     }, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -201,7 +201,7 @@ class TwilioStatusCallbacksTest {
 
     @Test
     void aSinkThatFailsIsReportedNotThrown() {
-        TwilioStatusCallbacks failing = TwilioStatusCallbacks.create(FakeTwilio.TOKEN, u -> {
+        TwilioStatusCallbacks failing = TwilioStatusCallbacks.create(FakeTwilio.SID, FakeTwilio.TOKEN, u -> {
             throw new IllegalStateException("store down");
         });
         Map<String, List<String>> p = params("ringing");
@@ -212,7 +212,7 @@ class TwilioStatusCallbacksTest {
 
     @Test
     void aDuplicateIsPassedOnAndTheSinksAnswerReported() {
-        TwilioStatusCallbacks dedupe = TwilioStatusCallbacks.create(FakeTwilio.TOKEN, u -> false);
+        TwilioStatusCallbacks dedupe = TwilioStatusCallbacks.create(FakeTwilio.SID, FakeTwilio.TOKEN, u -> false);
         Map<String, List<String>> p = params("ringing");
         Result r = dedupe.handle(URL, p, FakeTwilio.sign(FakeTwilio.TOKEN, URL, p));
         assertThat(r.accepted()).isTrue();

@@ -57,7 +57,11 @@ class TwilioTelephonyBuilderTest {
 
     @Test
     void theCallbackHandlerChecksItsArguments() {
-        assertThatThrownBy(() -> TwilioStatusCallbacks.create("", u -> true)).hasMessage("authToken must not be blank");
-        assertThatThrownBy(() -> TwilioStatusCallbacks.create("t", null)).hasMessage("sink must not be null");
+        assertThatThrownBy(() -> TwilioStatusCallbacks.create(FakeTwilio.SID, "", u -> true))
+                .hasMessage("authToken must not be blank");
+        assertThatThrownBy(() -> TwilioStatusCallbacks.create(FakeTwilio.SID, "t", null))
+                .hasMessage("sink must not be null");
+        assertThatThrownBy(() -> TwilioStatusCallbacks.create("AC1", "t", u -> true))
+                .hasMessage("accountSid must be 'AC' followed by 32 hex digits, but was 'AC1'");
     }
 }

@@ -20,7 +20,7 @@ class TwilioTelephonyContractTest extends TelephonyContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        callbacks = TwilioStatusCallbacks.create(FakeTwilio.TOKEN, u -> {
+        callbacks = TwilioStatusCallbacks.create(FakeTwilio.SID, FakeTwilio.TOKEN, u -> {
             sink.accept(u);
             return true;
         });

@@ -86,7 +86,7 @@ public final class TwilioCampaign {
 
         try (BatchCalls calls = BatchCalls.builder(storage, twilio, ledger).clock(clock).nodeName("twilio-example")
                 .listener(new StatusPrinter(true)).build()) {
-            TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(token, calls.statusSink(), clock);
+            TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(sid, token, calls.statusSink(), clock);
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
             server.setExecutor(Executors.newFixedThreadPool(8));
             server.createContext("/twilio/status", exchange -> status(exchange, base, callbacks));
@@ -120,11 +120,17 @@ public final class TwilioCampaign {
         System.exit(0);
     }
 
-    /** Twilio's status callback: the URL it used is the public base plus the path and query. */
+    /**
+     * Twilio's status callback: the URL it used is the public base plus the path and query. The
+     * handler reads at most its cap of the body (64 KB), and nothing before the signature header
+     * has been checked.
+     */
     private static void status(HttpExchange exchange, String base, TwilioStatusCallbacks callbacks) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        TwilioStatusCallbacks.Result result = callbacks.handle(base + exchange.getRequestURI(), body,
-                exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
+        TwilioStatusCallbacks.Result result;
+        try (InputStream body = exchange.getRequestBody()) {
+            result = callbacks.handle(base + exchange.getRequestURI(), body,
+                    exchange.getRequestHeaders().getFirst("X-Twilio-Signature"));
+        }
         if (!result.accepted()) {
             System.err.println("refused a status callback: " + result.reason());
         }

@@ -14,6 +14,15 @@ public final class CsvTemplate {
             throw new IllegalArgumentException("delimiter must be ',', ';' or a tab, but was '" + delimiter + "'");
         }
         String d = String.valueOf(delimiter);
-        return "\uFEFF" + String.join(d, HEADER) + "\r\n" + String.join(d, EXAMPLE) + "\r\n";
+        return "\uFEFF" + String.join(d, safe(HEADER)) + "\r\n" + String.join(d, safe(EXAMPLE)) + "\r\n";
+    }
+
+    /** Every cell through the one rule for CSV that batchcall writes (the example number's {@code ="…"} is inert). */
+    private static String[] safe(String[] cells) {
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = io.batchcall.csv.CsvCells.safe(cells[i]);
+        }
+        return out;
     }
 }

@@ -107,6 +107,11 @@ public final class HeaderLayout {
         return index < headers.length ? headers[index] : "";
     }
 
+    /** The number of columns of the header. */
+    public int columns() {
+        return columns;
+    }
+
     public ColumnMapping mapping() {
         return mapping;
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks rows and builds recipients: cell length, row shape, number, time zone; then name and
- * variables. A row gets one rejection, for the first problem found. Cells are stripped of
+ * Checks rows and builds recipients: cell length, row shape, control and bidi characters in names
+ * and variables ({@link TextRules}), number, time zone; then name and variables. A row gets one rejection, for the first problem found. Cells are stripped of
  * surrounding white space, and Excel's text-forcing {@code ="…"} wrapper is removed. Cells
  * missing at the end of a short row count as empty. One per validating thread (see
  * {@link PhoneNormalizer}); the {@link ZoneResolver} may be shared.
@@ -39,7 +39,12 @@ public final class RowValidator {
         long line = row.line();
         String[] cells = row.cells();
         String[] clean = new String[layout.columns];
+        RawRow.Problem problem = row.problem();
         for (int i = 0; i < cells.length; i++) {
+            if (problem != null && problem.cell() == i) {
+                out.reject(rejection(row, problem));
+                return;
+            }
             String value = clean(cells[i]);
             if (value.length() > maxFieldLength) {
                 out.reject(new Rejection(line, layout.header(i), value, "value is " + value.length()
@@ -49,10 +54,20 @@ public final class RowValidator {
             if (i < clean.length) {
                 clean[i] = value;
             } else if (!value.isEmpty()) {
-                out.reject(new Rejection(line, "", value, "the row has " + cells.length + " cells but the header has "
+                out.reject(new Rejection(line, "", value, "the row has " + row.cellCount() + " cells but the header has "
                         + layout.columns + " columns; is a delimiter inside a value that is not quoted?"));
                 return;
             }
+            String unsafe = i == layout.phone || i == layout.timezone ? null : TextRules.problem(value);
+            if (unsafe != null) {
+                out.reject(new Rejection(line, layout.header(i), TextRules.visible(value), "column '"
+                        + layout.header(i) + "' " + unsafe));
+                return;
+            }
+        }
+        if (problem != null) {
+            out.reject(rejection(row, problem));
+            return;
         }
         for (int i = cells.length; i < clean.length; i++) {
             clean[i] = "";
@@ -81,6 +96,16 @@ public final class RowValidator {
         String e164 = phone.e164();
         NewRecipient recipient = new NewRecipient(new PhoneNumber(e164), name(clean), variables, zoneKey);
         out.accept(line, rawPhone, E164Keys.key(e164), recipient);
+    }
+
+    private Rejection rejection(RawRow row, RawRow.Problem problem) {
+        if (problem.length() >= 0) {
+            return new Rejection(row.line(), layout.header(problem.cell()), problem.value(), "value is "
+                    + problem.length() + " characters long, more than maxFieldLength " + maxFieldLength);
+        }
+        return new Rejection(row.line(), "", problem.value(), "the row has " + row.cellCount()
+                + " cells but the header has " + layout.columns + " columns; is a delimiter inside a value that is "
+                + "not quoted?");
     }
 
     private String name(String[] clean) {

@@ -74,7 +74,7 @@ public final class CallFinder {
     }
 
     private List<JsonNode> list(LookupRequest attempt, Forms query) {
-        String operation = "searching the call of attempt " + attempt.attemptId() + " to " + attempt.to();
+        String operation = "searching the call of attempt " + attempt.attemptId() + " to " + attempt.to().masked();
         Answer answer = rest.get(operation, "Calls.json", query);
         if (!answer.ok()) {
             throw errors.classify(operation, answer.status(), answer.body(), answer.retryAfter());

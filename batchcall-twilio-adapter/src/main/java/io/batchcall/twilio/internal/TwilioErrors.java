@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Turns Twilio's error responses and transport failures into {@link TelephonyException}s whose
  * kind tells the engine what to do next. Twilio's error body is
- * {@code {"code":21211,"message":"…","more_info":"…","status":400}}.
+ * {@code {"code":21211,"message":"…","more_info":"…","status":400}}. Phone numbers quoted in
+ * Twilio's messages are masked ({@link Masking}) in every message made here.
  */
 public final class TwilioErrors {
     /** The callee cannot be called: the recipient fails, the batch goes on. */
@@ -44,7 +45,7 @@ public final class TwilioErrors {
      */
     public TelephonyException classify(String operation, int httpStatus, String body, Optional<String> retryAfter) {
         TwilioError error = parse(body);
-        String what = operation + ": HTTP " + httpStatus + describe(error, body);
+        String what = operation + ": HTTP " + httpStatus + Masking.numbers(describe(error, body));
         Integer code = error == null ? null : error.code();
         Kind kind;
         if (httpStatus == 429 || (code != null && code == TOO_MANY_REQUESTS)) {
@@ -67,14 +68,15 @@ public final class TwilioErrors {
             return new TelephonyException(Kind.RETRYABLE, operation + ": could not connect to Twilio (" + e
                     + "); nothing was sent", null, e);
         }
-        String what = e instanceof HttpTimeoutException ? "no answer from Twilio in time" : "connection failed";
+        String what = e instanceof HttpTimeoutException ? "no answer from Twilio in time"
+                : e instanceof BoundedBody.TooLargeException ? "the answer was too large" : "connection failed";
         return new TelephonyException(Kind.AMBIGUOUS, operation + ": " + what + " (" + e
                 + "); the request may have been processed", null, e);
     }
 
     public TelephonyException unreadable(String operation, int httpStatus, String body, Exception cause) {
         return new TelephonyException(Kind.AMBIGUOUS, operation + ": HTTP " + httpStatus
-                + " with a body that is not the expected JSON (" + abbreviate(body) + ")", null, cause);
+                + " with a body that is not the expected JSON (" + Masking.numbers(abbreviate(body)) + ")", null, cause);
     }
 
     /** The error body, or null if the body is not Twilio's error JSON. */

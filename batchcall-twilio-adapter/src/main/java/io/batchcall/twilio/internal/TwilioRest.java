@@ -10,12 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The few HTTP exchanges the adapter makes with Twilio's 2010-04-01 API: Basic auth, form bodies,
- * JSON answers, one attempt each (never a retry, which could dial twice). Thread-safe.
+ * JSON answers, one attempt each (never a retry, which could dial twice). Each exchange, body
+ * included, must finish within the timeout (one deadline: a body that drips in slowly times out),
+ * and an answer's body may be at most {@link #MAX_BODY_BYTES} long. Thread-safe.
  */
 public final class TwilioRest {
+    /** The largest answer body read (Twilio's answers are a few kilobytes). */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private final HttpClient http;
     private final URI accountBase;
     private final String authorization;
@@ -58,12 +68,23 @@ public final class TwilioRest {
     }
 
     private Answer send(String operation, HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
-        } catch (IOException e) {
-            throw errors.transport(operation, e);
+            HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers().firstValue("Retry-After"));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw errors.transport(operation, new java.net.http.HttpTimeoutException("no complete answer within "
+                    + timeout.toMillis() + " ms (headers and body)"));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw errors.transport(operation, cause instanceof IOException ? (IOException) cause
+                    : new IOException(String.valueOf(cause), cause));
+        } catch (CancellationException e) {
+            throw errors.transport(operation, new IOException("the exchange was cancelled", e));
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TelephonyException(TelephonyException.Kind.AMBIGUOUS, operation
                     + ": interrupted while waiting for Twilio; the request may have been processed", null, e);
