@@ -1,9 +1,8 @@
 package io.batchcall.api.internal;
 
 /**
- * Writes CSV cells that are safe to open in a spreadsheet: a cell starting with {@code = + - @},
- * tab or carriage return gets a leading apostrophe, so Excel, LibreOffice and Google Sheets show
- * it as text instead of running it as a formula (OWASP "CSV Injection"); then cells holding the
+ * Writes CSV cells that are safe to open in a spreadsheet: each cell is neutralised by the core's
+ * one rule ({@link io.batchcall.csv.CsvCells#safe}, OWASP "CSV Injection"), then cells holding the
  * delimiter, a quote or a line break are quoted (RFC 4180).
  */
 public final class CsvCells {
@@ -15,13 +14,7 @@ public final class CsvCells {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String v = value;
-        char first = v.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            v = "'" + v;
-        }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        return trusted(io.batchcall.csv.CsvCells.safe(value));
     }
 
     /**
