@@ -9,6 +9,7 @@ import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Capture;
 import io.batchcall.spi.CarrierUpdate;
+import io.batchcall.spi.EngineObserver;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,8 +26,10 @@ final class CallOutcomes implements CallStatusSink {
     private final BatchStore batches;
     private final Credit credit;
     private final Clock clock;
+    private final EngineObserver observer;
 
-    CallOutcomes(CallStore calls, BatchStore batches, Credit credit, Clock clock) {
+    CallOutcomes(CallStore calls, BatchStore batches, Credit credit, Clock clock, EngineObserver observer) {
+        this.observer = observer;
         this.calls = calls;
         this.batches = batches;
         this.credit = credit;
@@ -46,14 +49,22 @@ final class CallOutcomes implements CallStatusSink {
         }
         CallAttempt a = changed.get();
         if (a.status().isTerminal()) {
+            observer.onCallOutcome(a.account(), a.status());
             finish(a);
         }
         return true;
     }
 
     private void finish(CallAttempt a) {
-        Capture capture = credit.capture(a.account(), a.id(), a.talkTime() == null ? java.time.Duration.ZERO
-                : a.talkTime());
+        Capture capture;
+        try {
+            capture = credit.capture(a.account(), a.id(), a.talkTime() == null ? java.time.Duration.ZERO
+                    : a.talkTime());
+        } catch (RuntimeException e) {
+            observer.onSettlement(a.account(), false);
+            throw e;
+        }
+        observer.onSettlement(a.account(), true);
         calls.recordCost(a.id(), capture.charged());
         if (!capture.shortfall().isZero()) {
             LOG.warn("attempt {} cost {} more than account {} could pay; charged {}", a.id(), capture.shortfall(),

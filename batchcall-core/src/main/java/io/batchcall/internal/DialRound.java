@@ -6,8 +6,10 @@ import io.batchcall.model.PauseReason;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.ClaimRequest;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.RecipientStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,9 +39,11 @@ final class DialRound {
     private final Clock clock;
     private final ExecutorService dialPool;
     private final Pacer pacer;
+    private final EngineObserver observer;
 
     DialRound(CallStore calls, RecipientStore recipients, Dialer dialer, BatchTransitions transitions,
-            EngineSettings settings, Clock clock, ExecutorService dialPool) {
+            EngineSettings settings, Clock clock, ExecutorService dialPool, EngineObserver observer) {
+        this.observer = observer;
         this.calls = calls;
         this.recipients = recipients;
         this.dialer = dialer;
@@ -91,8 +95,11 @@ final class DialRound {
                 return List.of();
             }
         }
-        return calls.claim(new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now,
+        long started = System.nanoTime();
+        List<Claim> claimed = calls.claim(new ClaimRequest(b.id(), b.account(), b.spec().concurrency(), now,
                 now.plus(settings.lease()), settings.nodeName(), max, zoneKeys));
+        observer.onClaim(b.account(), claimed.size(), Duration.ofNanos(System.nanoTime() - started));
+        return claimed;
     }
 
     private Map<Dialer.Result, Integer> dialAll(Batch b, List<Claim> claims) {

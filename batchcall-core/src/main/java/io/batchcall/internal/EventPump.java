@@ -2,6 +2,7 @@ package io.batchcall.internal;
 
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.EventLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,10 +19,12 @@ final class EventPump {
 
     private final EventLog log;
     private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final EngineObserver observer;
     private long cursor;
 
-    EventPump(EventLog log) {
+    EventPump(EventLog log, EngineObserver observer) {
         this.log = log;
+        this.observer = observer;
         this.cursor = log.latest();
     }
 
@@ -33,20 +36,25 @@ final class EventPump {
     /** Delivers every event visible now; returns how many. */
     synchronized int pump() {
         int delivered = 0;
+        int calls = 0;
         while (true) {
             List<StatusEvent> events = log.after(cursor, PAGE);
             for (StatusEvent e : events) {
-                deliver(e);
+                calls += deliver(e);
                 cursor = e.sequence();
                 delivered++;
             }
             if (events.size() < PAGE) {
+                if (delivered > 0) {
+                    observer.onEvents(delivered, calls);
+                }
                 return delivered;
             }
         }
     }
 
-    private void deliver(StatusEvent e) {
+    private int deliver(StatusEvent e) {
+        int ok = 0;
         for (BatchListener l : listeners) {
             try {
                 if (e.isBatchEvent()) {
@@ -54,9 +62,11 @@ final class EventPump {
                 } else {
                     l.onRecipientEvent(e);
                 }
+                ok++;
             } catch (RuntimeException ex) {
                 LOG.warn("listener {} failed on event {}", l, e.sequence(), ex);
             }
         }
+        return ok;
     }
 }
