@@ -1,0 +1,33 @@
+package io.batchcall.spring.boot;
+
+import io.batchcall.BatchCalls;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code batchCalls} health indicator, when Spring Boot's health support (Actuator) is on the
+ * classpath; {@code management.health.batchcall.enabled=false} turns it off.
+ */
+@AutoConfiguration(after = BatchCallsAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+@ConditionalOnBean(BatchCalls.class)
+@ConditionalOnEnabledHealthIndicator("batchcall")
+@EnableConfigurationProperties(BatchCallsProperties.class)
+public class BatchCallsHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "batchCallsHealthIndicator")
+    BatchCallsHealthIndicator batchCallsHealthIndicator(BatchCalls calls,
+            ObjectProvider<BatchCallsLifecycle> lifecycle, BatchCallsProperties props) {
+        return new BatchCallsHealthIndicator(calls, () -> {
+            BatchCallsLifecycle l = lifecycle.getIfAvailable();
+            return l != null && l.isRunning();
+        }, props.getHealth().getMaxStepAge());
+    }
+}
