@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code batchCalls} health indicator, when Spring Boot's health support (Actuator) is on the
@@ -16,18 +17,22 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = BatchCallsAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-@ConditionalOnBean(BatchCalls.class)
-@ConditionalOnEnabledHealthIndicator("batchcall")
 @EnableConfigurationProperties(BatchCallsProperties.class)
 public class BatchCallsHealthAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "batchCallsHealthIndicator")
-    BatchCallsHealthIndicator batchCallsHealthIndicator(BatchCalls calls,
-            ObjectProvider<BatchCallsLifecycle> lifecycle, BatchCallsProperties props) {
-        return new BatchCallsHealthIndicator(calls, () -> {
-            BatchCallsLifecycle l = lifecycle.getIfAvailable();
-            return l != null && l.isRunning();
-        }, props.getHealth().getMaxStepAge());
+    /** Nested, so that its health-module annotation is read only when that module is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(BatchCalls.class)
+    @ConditionalOnEnabledHealthIndicator("batchcall")
+    static class Indicator {
+        @Bean
+        @ConditionalOnMissingBean(name = "batchCallsHealthIndicator")
+        BatchCallsHealthIndicator batchCallsHealthIndicator(BatchCalls calls,
+                ObjectProvider<BatchCallsLifecycle> lifecycle, BatchCallsProperties props) {
+            return new BatchCallsHealthIndicator(calls, () -> {
+                BatchCallsLifecycle l = lifecycle.getIfAvailable();
+                return l != null && l.isRunning();
+            }, props.getHealth().getMaxStepAge());
+        }
     }
 }
