@@ -34,7 +34,7 @@ class H2ExampleApplicationTest {
     int port;
 
     @Test
-    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the test closes it itself
+    @DirtiesContext // the engine is stopped by the test
     void runsACampaignShowsItsMetricsAndShutsDownCleanly() throws Exception {
         CampaignScenario.runsToCompletion(campaigns, calls, registry);
 

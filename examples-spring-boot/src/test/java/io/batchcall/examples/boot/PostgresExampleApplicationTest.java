@@ -37,7 +37,7 @@ class PostgresExampleApplicationTest {
     JdbcStorage storage;
 
     @Test
-    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the test closes it itself
+    @DirtiesContext // the engine is stopped by the test
     void runsACampaignOnPostgresAndShutsDownCleanly() {
         assertThat(storage.dialect()).isEqualTo(Dialect.POSTGRESQL);
         CampaignScenario.runsToCompletion(campaigns, calls, registry);
