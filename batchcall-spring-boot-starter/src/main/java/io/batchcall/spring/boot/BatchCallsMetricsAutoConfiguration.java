@@ -32,6 +32,7 @@ public class BatchCallsMetricsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "batchCallsMetricsWatch")
     SmartInitializingSingleton batchCallsMetricsWatch(BatchCallsMetrics metrics, ObjectProvider<BatchCalls> calls) {
         return () -> calls.ifUnique(c -> metrics.watch(c.stats()));
     }
