@@ -7,6 +7,7 @@ import io.batchcall.csv.RecipientCsvImporter;
 import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
+import io.batchcall.internal.StoreStats;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Tariff;
@@ -22,6 +23,8 @@ import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.BatchQuery;
 import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CreditLedger;
+import io.batchcall.spi.EngineObserver;
+import io.batchcall.spi.EngineStats;
 import io.batchcall.spi.ImportSession;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
@@ -65,12 +68,19 @@ public final class BatchCalls implements AutoCloseable {
     private final Engine engine;
     private final BatchOperations ops;
     private final EngineLoop loop;
+    private final EngineObserver observer;
+    private final EngineHealth.Tracker health;
+    private final EngineStats stats;
 
-    BatchCalls(Storage storage, Engine engine, BatchOperations ops, EngineLoop loop) {
+    BatchCalls(Storage storage, Engine engine, BatchOperations ops, EngineLoop loop, EngineObserver observer,
+            EngineHealth.Tracker health) {
         this.storage = storage;
         this.engine = engine;
         this.ops = ops;
         this.loop = loop;
+        this.observer = observer;
+        this.health = health;
+        this.stats = new StoreStats(storage);
     }
 
     /** Starts a builder with the three required ports. */
@@ -133,6 +143,7 @@ public final class BatchCalls implements AutoCloseable {
             ImportReport report = RecipientCsvImporter.create().importCsv(csv, options,
                     ExistingNumbers.of(storage.recipients(), id), session);
             session.commit();
+            observer.onCsvImport(report.accepted(), report.rejected());
             return report;
         }
     }
@@ -326,6 +337,24 @@ public final class BatchCalls implements AutoCloseable {
     }
 
     // --- events and engine ---
+
+    /**
+     * The engine's health now: its last successful step, the last step's error, whether the store
+     * answers a trivial query (asked now), and the carrier's fatal errors in the last 15 minutes.
+     */
+    public EngineHealth health() {
+        try {
+            storage.batches().find(BatchId.of(1)); // a keyed read: cheap whatever the store holds
+            return health.snapshot(true, null);
+        } catch (RuntimeException e) {
+            return health.snapshot(false, String.valueOf(e));
+        }
+    }
+
+    /** Counts for gauges (active calls per account, unfinished batches), read from the store on each call. */
+    public EngineStats stats() {
+        return stats;
+    }
 
     /** Where the carrier adapter delivers call status updates. */
     public CallStatusSink statusSink() {

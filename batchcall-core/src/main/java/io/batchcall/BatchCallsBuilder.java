@@ -10,6 +10,7 @@ import io.batchcall.spi.AccountLimitsProvider;
 import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.CreditLedger;
 import io.batchcall.spi.DialGuard;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.Storage;
 import io.batchcall.spi.Telephony;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class BatchCallsBuilder {
     private Tariff tariff = Tariff.ofDefaults();
     private DialGuard dialGuard = DialGuard.ALLOW_ALL;
     private final List<BatchListener> listeners = new ArrayList<>();
+    private final List<EngineObserver> observers = new ArrayList<>();
     private String nodeName = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private Duration lease = Duration.ofMinutes(2);
     private Duration staleCallAfter = Duration.ofMinutes(10);
@@ -101,6 +103,16 @@ public final class BatchCallsBuilder {
 
     public BatchCallsBuilder listener(BatchListener value) {
         listeners.add(Objects.requireNonNull(value, "listener must not be null"));
+        return this;
+    }
+
+    /**
+     * Adds an observer of dials, outcomes, carrier errors, claims, steps, imports, events and
+     * settlements (for metrics); several may be added. See {@link EngineObserver} for the threads
+     * it is called on; an observer that throws is logged and never disturbs the engine.
+     */
+    public BatchCallsBuilder observer(EngineObserver value) {
+        observers.add(Objects.requireNonNull(value, "observer must not be null"));
         return this;
     }
 
@@ -197,14 +209,18 @@ public final class BatchCallsBuilder {
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
         EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
                 claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval, accountLimits, settleGrace);
-        Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool);
+        EngineHealth.Tracker health = new EngineHealth.Tracker(clock);
+        List<EngineObserver> all = new ArrayList<>(observers);
+        all.add(health);
+        EngineObserver observer = new SafeObservers(all);
+        Engine engine = new Engine(storage, telephony, ledger, dialGuard, clock, settings, pool, observer);
         listeners.forEach(l -> engine.subscribe(null, l));
         EngineLoop loop = new EngineLoop(engine, nodeName, pollInterval, eventInterval, shutdownWait, pool, owns);
         LOG.info("batchcall {}: tariff {} + {}/min (hold {} min), lease {}, stale after {}, poll {}, {} dial threads, "
                 + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),
                 lease, staleCallAfter, pollInterval, owns ? dialThreads : "host",
                 callsPerSecond == 0 ? "unpaced" : callsPerSecond);
-        return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop);
+        return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop, observer, health);
     }
 
     private static Duration within(String name, Duration value, Duration min, Duration max) {

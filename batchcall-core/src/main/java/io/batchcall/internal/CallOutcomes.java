@@ -5,6 +5,7 @@ import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.CarrierUpdate;
+import io.batchcall.spi.EngineObserver;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ final class CallOutcomes implements CallStatusSink {
 
     private final CallStore calls;
     private final Settlement settlement;
+    private final EngineObserver observer;
 
-    CallOutcomes(CallStore calls, Settlement settlement) {
+    CallOutcomes(CallStore calls, Settlement settlement, EngineObserver observer) {
         this.calls = calls;
         this.settlement = settlement;
+        this.observer = observer;
     }
 
     @Override
@@ -36,8 +39,12 @@ final class CallOutcomes implements CallStatusSink {
         if (changed.isEmpty()) {
             return false;
         }
-        if (changed.get().settlementDue()) {
-            settlement.settleQuietly(changed.get());
+        CallAttempt a = changed.get();
+        if (a.status().isTerminal()) {
+            observer.onCallOutcome(a.account(), a.status());
+        }
+        if (a.settlementDue()) {
+            settlement.settleQuietly(a);
         }
         return true;
     }

@@ -7,8 +7,10 @@ import io.batchcall.model.PauseReason;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.ClaimRequest;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.RecipientStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +42,11 @@ final class DialRound {
     private final ExecutorService dialPool;
     private final Pacer pacer;
     private long lastServed;
+    private final EngineObserver observer;
 
     DialRound(CallStore calls, RecipientStore recipients, Dialer dialer, BatchTransitions transitions,
-            EngineSettings settings, Clock clock, ExecutorService dialPool) {
+            EngineSettings settings, Clock clock, ExecutorService dialPool, EngineObserver observer) {
+        this.observer = observer;
         this.calls = calls;
         this.recipients = recipients;
         this.dialer = dialer;
@@ -117,8 +121,11 @@ final class DialRound {
                 return List.of();
             }
         }
-        return calls.claim(new ClaimRequest(b.id(), b.account(), policy, now,
+        long started = System.nanoTime();
+        List<Claim> claimed = calls.claim(new ClaimRequest(b.id(), b.account(), policy, now,
                 now.plus(settings.lease()), settings.nodeName(), max, zoneKeys));
+        observer.onClaim(b.account(), claimed.size(), Duration.ofNanos(System.nanoTime() - started));
+        return claimed;
     }
 
     /** The account's limits from the host and the batch's own limit; null (no dials) if the host failed. */

@@ -8,6 +8,7 @@ import io.batchcall.spi.CallRequest;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.DialGuard;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.PlacedCall;
 import io.batchcall.spi.Telephony;
 import io.batchcall.spi.TelephonyException;
@@ -33,8 +34,11 @@ final class Dialer {
     private final DialGuard guard;
     private final Clock clock;
     private final Duration carrierBackoff;
+    private final EngineObserver observer;
 
-    Dialer(CallStore calls, Telephony telephony, Credit credit, DialGuard guard, Clock clock, Duration backoff) {
+    Dialer(CallStore calls, Telephony telephony, Credit credit, DialGuard guard, Clock clock, Duration backoff,
+            EngineObserver observer) {
+        this.observer = observer;
         this.calls = calls;
         this.telephony = telephony;
         this.credit = credit;
@@ -66,6 +70,7 @@ final class Dialer {
         }
         try {
             PlacedCall placed = telephony.place(request);
+            observer.onDialPlaced(account, dispatchLag(batch, claim));
             if (!calls.markPlaced(attempt.id(), placed.providerCallId(), clock.instant())) {
                 LOG.warn("attempt {} was placed as call {} but its claim had been taken over; the status "
                         + "callbacks will still be applied", attempt.id(), placed.providerCallId());
@@ -75,6 +80,7 @@ final class Dialer {
             return carrierRefused(batch, attempt.id(), e, fatal);
         } catch (RuntimeException e) {
             // An unexpected adapter failure is as ambiguous as a timeout: reconcile before re-dialing.
+            observer.onCarrierError(account, TelephonyException.Kind.AMBIGUOUS);
             LOG.warn("placing attempt {} failed unexpectedly; it will be reconciled after its lease", attempt.id(), e);
             return Result.NOT_DIALED;
         }
@@ -83,6 +89,7 @@ final class Dialer {
     private Result carrierRefused(Batch batch, io.batchcall.model.AttemptId attempt, TelephonyException e,
             FatalSink fatal) {
         Instant now = clock.instant();
+        observer.onCarrierError(batch.account(), e.kind());
         switch (e.kind()) {
             case RETRYABLE -> {
                 credit.release(batch.account(), attempt);
@@ -107,6 +114,16 @@ final class Dialer {
                 return Result.NOT_DIALED;
             }
         }
+    }
+
+    /** From when the recipient was due (its notBefore, or the batch's last start if later) to now. */
+    private Duration dispatchLag(Batch batch, Claim claim) {
+        Instant due = claim.recipient().notBefore();
+        if (batch.startedAt() != null && batch.startedAt().isAfter(due)) {
+            due = batch.startedAt();
+        }
+        Duration lag = Duration.between(due, clock.instant());
+        return lag.isNegative() ? Duration.ZERO : lag;
     }
 
     private String refusal(CallRequest request) {

@@ -9,9 +9,12 @@ import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.spi.CreditLedger;
 import io.batchcall.spi.DialGuard;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.Storage;
 import io.batchcall.spi.Telephony;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,47 +42,57 @@ public final class Engine implements CallStatusSink {
     private final BatchTransitions transitions;
     private final Credit credit;
     private final EngineSettings settings;
+    private final EngineObserver observer;
 
     public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
-            EngineSettings settings, ExecutorService dialPool) {
+            EngineSettings settings, ExecutorService dialPool, EngineObserver observer) {
         this.storage = storage;
         this.settings = settings;
+        this.observer = observer;
         this.transitions = new BatchTransitions(storage.batches(), clock);
         this.credit = new Credit(ledger, settings.tariff());
         Settlement settlement = new Settlement(storage.calls(), storage.batches(), credit, clock,
-                settings.settleGrace());
-        this.outcomes = new CallOutcomes(storage.calls(), settlement);
+                settings.settleGrace(), observer);
+        this.outcomes = new CallOutcomes(storage.calls(), settlement, observer);
         this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), storage.calls(), transitions, credit,
                 clock);
         this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settlement,
                 settings, clock);
-        Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff());
+        Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff(), observer);
         this.dialRound = new DialRound(storage.calls(), storage.recipients(), dialer, transitions, settings, clock,
-                dialPool);
+                dialPool, observer);
         this.series = new SeriesRunner(storage.batches(), storage.recipients(), transitions, clock);
-        this.events = new EventPump(storage.events());
+        this.events = new EventPump(storage.events(), observer);
         events.startAtEnd();
     }
 
     /** One step; returns the number of calls placed. */
     public int runOnce() {
+        long started = System.nanoTime();
+        List<Throwable> failures = new ArrayList<>();
         int placed = 0;
-        placed += guarded("start due batches", () -> {
+        placed += guarded("start due batches", failures, () -> {
             lifecycle.startDue();
             lifecycle.adjust();
             return 0;
         });
-        placed += guarded("reconcile", () -> {
+        placed += guarded("reconcile", failures, () -> {
             reconciler.run();
             return 0;
         });
-        placed += guarded("dial", () -> dialRound.run(running()));
-        placed += guarded("complete and spawn", () -> {
+        placed += guarded("dial", failures, () -> dialRound.run(running()));
+        placed += guarded("complete and spawn", failures, () -> {
             lifecycle.completeFinished();
             series.step();
             return 0;
         });
-        guarded("deliver events", events::pump);
+        guarded("deliver events", failures, events::pump);
+        try {
+            observer.onEngineStep(Duration.ofNanos(System.nanoTime() - started),
+                    failures.isEmpty() ? null : failures.get(0));
+        } catch (Throwable e) {
+            LOG.warn("engine observer failed", e);
+        }
         return placed;
     }
 
@@ -89,10 +102,11 @@ public final class Engine implements CallStatusSink {
     }
 
     /** Runs one part of the step; whatever it throws, an Error included, is logged and the step goes on. */
-    private static int guarded(String what, IntSupplier part) {
+    private static int guarded(String what, List<Throwable> failures, IntSupplier part) {
         try {
             return part.getAsInt();
         } catch (Throwable e) {
+            failures.add(e);
             LOG.error("engine step failed during '{}'; the next step tries again", what, e);
             return 0;
         }

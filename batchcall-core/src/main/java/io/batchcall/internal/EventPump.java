@@ -3,6 +3,7 @@ package io.batchcall.internal;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.StatusEvent;
 import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.EngineObserver;
 import io.batchcall.spi.EventLog;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class EventPump {
     private static final int PAGE = 1000;
 
     private final EventLog log;
+    private final EngineObserver observer;
     private final List<Subscription> listeners = new CopyOnWriteArrayList<>();
     private final Map<AccountId, Long> cursors = new HashMap<>();
     private boolean started;
@@ -31,8 +33,9 @@ final class EventPump {
     private record Subscription(AccountId account, BatchListener listener) {
     }
 
-    EventPump(EventLog log) {
+    EventPump(EventLog log, EngineObserver observer) {
         this.log = log;
+        this.observer = observer;
     }
 
     /** Starts following from the log's current end: earlier events are not delivered. */
@@ -53,13 +56,14 @@ final class EventPump {
     synchronized int pump() {
         startAtEnd();
         int delivered = 0;
+        int calls = 0;
         for (Map.Entry<AccountId, Long> head : log.heads().entrySet()) {
             AccountId account = head.getKey();
             long cursor = cursors.getOrDefault(account, 0L);
             while (cursor < head.getValue()) {
                 List<StatusEvent> events = log.after(account, cursor, PAGE);
                 for (StatusEvent e : events) {
-                    deliver(e);
+                    calls += deliver(e);
                     cursor = e.sequence();
                     delivered++;
                 }
@@ -69,10 +73,15 @@ final class EventPump {
                 }
             }
         }
+        if (delivered > 0) {
+            observer.onEvents(delivered, calls);
+        }
         return delivered;
     }
 
-    private void deliver(StatusEvent e) {
+    /** Hands one event to every listener that wants it; returns how many took it without failing. */
+    private int deliver(StatusEvent e) {
+        int ok = 0;
         for (Subscription s : listeners) {
             if (s.account() != null && !s.account().equals(e.account())) {
                 continue;
@@ -83,9 +92,11 @@ final class EventPump {
                 } else {
                     s.listener().onRecipientEvent(e);
                 }
+                ok++;
             } catch (Throwable ex) { // a listener must never stop delivery, whatever it throws
                 LOG.warn("listener {} failed on event {}/{}", s.listener(), e.account(), e.sequence(), ex);
             }
         }
+        return ok;
     }
 }

@@ -6,6 +6,7 @@ import io.batchcall.model.CallAttempt;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Capture;
+import io.batchcall.spi.EngineObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +32,15 @@ final class Settlement {
     private final Credit credit;
     private final Clock clock;
     private final Duration grace;
+    private final EngineObserver observer;
 
     /**
      * @param grace how long after its end an attempt is left to the node that received its status
      *     before the sweep settles it
      */
-    Settlement(CallStore calls, BatchStore batches, Credit credit, Clock clock, Duration grace) {
+    Settlement(CallStore calls, BatchStore batches, Credit credit, Clock clock, Duration grace,
+            EngineObserver observer) {
+        this.observer = observer;
         this.calls = calls;
         this.batches = batches;
         this.credit = credit;
@@ -49,6 +53,7 @@ final class Settlement {
         try {
             return settle(a);
         } catch (RuntimeException e) {
+            observer.onSettlement(a.account(), false);
             LOG.warn("settling attempt {} failed; the settlement sweep will retry it", a.id(), e);
             return false;
         }
@@ -61,6 +66,9 @@ final class Settlement {
         Capture capture = credit.capture(a.account(), a.id(), a.talkTime() == null ? Duration.ZERO : a.talkTime());
         Instant now = clock.instant();
         boolean settled = calls.settle(a.id(), capture.charged(), retryAt(a).orElse(null), now);
+        if (settled) {
+            observer.onSettlement(a.account(), true);
+        }
         if (settled && !capture.shortfall().isZero()) {
             LOG.warn("attempt {} cost {} more than account {} could pay; charged {}", a.id(), capture.shortfall(),
                     a.account(), capture.charged());
