@@ -380,6 +380,10 @@ public final class BatchCalls implements AutoCloseable {
 
     /** One engine step on the calling thread; returns the calls placed. */
     public int runOnce() {
+        if (loop.isClosed()) {
+            throw new IllegalStateException("this BatchCalls was closed; its dial threads are gone, so it takes no "
+                    + "further steps");
+        }
         return engine.runOnce();
     }
 

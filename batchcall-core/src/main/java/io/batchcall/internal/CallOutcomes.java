@@ -6,12 +6,15 @@ import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.CarrierUpdate;
 import io.batchcall.spi.EngineObserver;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies carrier status updates through the store (the store records "settlement due" with a
+ * Applies carrier status updates, stamped with the engine's clock when they arrive (a carrier's
+ * clock may be minutes off the engine's, and the engine's clock orders an attempt's events and
+ * decides when a silent call is looked up), through the store (the store records "settlement due" with a
  * terminal status in the same unit of work), then settles a call that ended. A settlement that
  * fails here is finished by the sweep, so the carrier's answer never depends on the ledger.
  */
@@ -21,8 +24,10 @@ final class CallOutcomes implements CallStatusSink {
     private final CallStore calls;
     private final Settlement settlement;
     private final EngineObserver observer;
+    private final Clock clock;
 
-    CallOutcomes(CallStore calls, Settlement settlement, EngineObserver observer) {
+    CallOutcomes(CallStore calls, Settlement settlement, EngineObserver observer, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.settlement = settlement;
         this.observer = observer;
@@ -35,7 +40,7 @@ final class CallOutcomes implements CallStatusSink {
             return false;
         }
         Optional<CallAttempt> changed = calls.applyCarrierStatus(u.attemptId(),
-                new CarrierUpdate(u.status(), u.at(), u.providerCallId(), u.talkTime(), u.reason()));
+                new CarrierUpdate(u.status(), clock.instant(), u.providerCallId(), u.talkTime(), u.reason()));
         if (changed.isEmpty()) {
             return false;
         }

@@ -35,10 +35,12 @@ final class Dialer {
     private final Clock clock;
     private final Duration carrierBackoff;
     private final EngineObserver observer;
+    private final LeaseKeeper leases;
 
     Dialer(CallStore calls, Telephony telephony, Credit credit, DialGuard guard, Clock clock, Duration backoff,
-            EngineObserver observer) {
+            EngineObserver observer, LeaseKeeper leases) {
         this.observer = observer;
+        this.leases = leases;
         this.calls = calls;
         this.telephony = telephony;
         this.credit = credit;
@@ -69,11 +71,17 @@ final class Dialer {
             return Result.NOT_DIALED;
         }
         try {
-            PlacedCall placed = telephony.place(request);
+            PlacedCall placed;
+            try (LeaseKeeper.Watch w = leases.watch(attempt.id())) {
+                placed = telephony.place(request); // the claim's lease is kept alive while the carrier answers
+            }
             observer.onDialPlaced(account, dispatchLag(batch, claim));
             if (!calls.markPlaced(attempt.id(), placed.providerCallId(), clock.instant())) {
-                LOG.warn("attempt {} was placed as call {} but its claim had been taken over; the status "
-                        + "callbacks will still be applied", attempt.id(), placed.providerCallId());
+                // The claim was given back meanwhile (its lease could not be kept): this call belongs to no
+                // attempt, and the recipient may be dialed again. End it rather than leave it unrecorded.
+                LOG.error("attempt {} was placed as call {} after its claim had been given back; hanging the call up",
+                        attempt.id(), placed.providerCallId());
+                hangUpQuietly(placed.providerCallId());
             }
             return Result.PLACED;
         } catch (TelephonyException e) {
@@ -124,6 +132,14 @@ final class Dialer {
         }
         Duration lag = Duration.between(due, clock.instant());
         return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
+    private void hangUpQuietly(String callId) {
+        try {
+            telephony.hangUp(callId);
+        } catch (RuntimeException e) {
+            LOG.warn("hanging up call {} failed", callId, e);
+        }
     }
 
     private String refusal(CallRequest request) {

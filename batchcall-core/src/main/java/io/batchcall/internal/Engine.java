@@ -43,6 +43,7 @@ public final class Engine implements CallStatusSink {
     private final Credit credit;
     private final EngineSettings settings;
     private final EngineObserver observer;
+    private final LeaseKeeper leases;
 
     public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
             EngineSettings settings, ExecutorService dialPool, EngineObserver observer) {
@@ -53,12 +54,14 @@ public final class Engine implements CallStatusSink {
         this.credit = new Credit(ledger, settings.tariff());
         Settlement settlement = new Settlement(storage.calls(), storage.batches(), credit, clock,
                 settings.settleGrace(), observer);
-        this.outcomes = new CallOutcomes(storage.calls(), settlement, observer);
+        this.outcomes = new CallOutcomes(storage.calls(), settlement, observer, clock);
         this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), storage.calls(), transitions, credit,
                 clock);
         this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settlement,
                 settings, clock);
-        Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff(), observer);
+        this.leases = new LeaseKeeper(storage.calls(), clock, settings.nodeName(), settings.lease());
+        Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff(), observer,
+                leases);
         this.dialRound = new DialRound(storage.calls(), storage.recipients(), dialer, transitions, settings, clock,
                 dialPool, observer);
         this.series = new SeriesRunner(storage.batches(), storage.recipients(), transitions, clock);
@@ -125,6 +128,11 @@ public final class Engine implements CallStatusSink {
     /** Delivers pending events now (the loop also does this on its own cadence). */
     public int deliverEvents() {
         return events.pump();
+    }
+
+    /** Stops the engine's own threads (the lease heartbeat); the engine places no call after this. */
+    public void close() {
+        leases.close();
     }
 
     /** The effective settings of this engine. */

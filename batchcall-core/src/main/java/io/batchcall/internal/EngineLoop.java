@@ -25,6 +25,7 @@ public final class EngineLoop implements AutoCloseable {
     private final ExecutorService dialPool;
     private final boolean ownsDialPool;
     private ScheduledExecutorService scheduler;
+    private boolean closed;
 
     public EngineLoop(Engine engine, String nodeName, Duration pollInterval, Duration eventInterval,
             Duration shutdownWait, ExecutorService dialPool, boolean ownsDialPool) {
@@ -35,6 +36,11 @@ public final class EngineLoop implements AutoCloseable {
         this.shutdownWait = shutdownWait;
         this.dialPool = dialPool;
         this.ownsDialPool = ownsDialPool;
+    }
+
+    /** Whether {@link #close()} was called: the engine takes no further steps. */
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     /** A dial pool with named daemon threads. */
@@ -48,6 +54,10 @@ public final class EngineLoop implements AutoCloseable {
     }
 
     public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("engine " + nodeName + " was closed and cannot start again; build a new "
+                    + "BatchCalls");
+        }
         if (scheduler != null) {
             throw new IllegalStateException("engine " + nodeName + " is already started");
         }
@@ -56,22 +66,32 @@ public final class EngineLoop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(engine::runOnce, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::step, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::deliver, eventInterval.toMillis(), eventInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("batchcall engine {} started (poll every {} ms)", nodeName, pollInterval.toMillis());
     }
 
+    /** One step; nothing it throws may end the schedule (a scheduled task that throws never runs again). */
+    private void step() {
+        try {
+            engine.runOnce();
+        } catch (Throwable e) {
+            LOG.error("engine step failed; the next one tries again", e);
+        }
+    }
+
     private void deliver() {
         try {
             engine.deliverEvents();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("event delivery failed; will retry", e);
         }
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (scheduler != null) {
             scheduler.shutdown();
             await(scheduler);
@@ -81,6 +101,7 @@ public final class EngineLoop implements AutoCloseable {
             dialPool.shutdown();
             await(dialPool);
         }
+        engine.close();
     }
 
     private void await(ExecutorService pool) {

@@ -11,7 +11,9 @@ import io.batchcall.spi.LookupRequest;
 import io.batchcall.spi.Telephony;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +76,20 @@ final class Reconciler {
     }
 
     private void recoverClaim(CallAttempt a) {
+        LookupRequest asked = lookup(a);
         Optional<CallInfo> info;
         try {
-            info = telephony.lookup(lookup(a));
+            info = telephony.lookup(asked);
         } catch (RuntimeException e) {
             LOG.warn("lookup of expired claim {} failed; will try again after the lease", a.id(), e);
             return;
         }
         Instant now = clock.instant();
+        if (info.isPresent() && asked.knownCallIds().contains(info.get().providerCallId())) {
+            LOG.warn("lookup of attempt {} answered with call {}, which belongs to another attempt; ignored", a.id(),
+                    info.get().providerCallId());
+            info = Optional.empty();
+        }
         if (info.isEmpty()) {
             credit.release(a.account(), a.id());
             calls.release(a.id(), now, "recovered: the carrier has no call for this attempt", now);
@@ -122,6 +130,12 @@ final class Reconciler {
 
     private LookupRequest lookup(CallAttempt a) {
         var from = batches.find(a.batchId()).map(Batch::spec).map(s -> s.fromNumber()).orElse(null);
-        return new LookupRequest(a.id(), a.providerCallId(), a.to(), from, a.claimedAt());
+        Set<String> known = new HashSet<>();
+        for (CallAttempt other : calls.attempts(a.recipientId())) {
+            if (!other.id().equals(a.id()) && other.providerCallId() != null) {
+                known.add(other.providerCallId());
+            }
+        }
+        return new LookupRequest(a.id(), a.providerCallId(), a.to(), from, a.claimedAt(), known);
     }
 }

@@ -12,6 +12,7 @@ import io.batchcall.spi.TelephonyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,11 @@ class TwilioLookupAndHangUpTest extends FakeTwilioTest {
 
     private Optional<CallInfo> lookup(String sid, Instant claimedAt) {
         return telephony.lookup(new LookupRequest(AttemptId.of(1), sid, Requests.TO, Requests.FROM, claimedAt));
+    }
+
+    private Optional<CallInfo> lookup(Instant claimedAt, Set<String> known) {
+        return telephony.lookup(new LookupRequest(AttemptId.of(1), null, Requests.TO, Requests.FROM, claimedAt,
+                known));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -57,13 +63,14 @@ class TwilioLookupAndHangUpTest extends FakeTwilioTest {
     @Test
     void withoutACallIdTheEarliestCallAtOrAfterTheClaimIsAdopted() {
         Instant claim = Instant.parse("2026-03-02T15:10:00.600Z");
-        twilio.addCall("+14155552671", "+14155552000", "completed", claim.minusSeconds(60)); // an earlier attempt
+        FakeTwilio.Call earlier = twilio.addCall("+14155552671", "+14155552000", "completed",
+                claim.minusSeconds(60)); // an earlier attempt, whose call id is recorded
         FakeTwilio.Call mine = twilio.addCall("+14155552671", "+14155552000", "ringing", Instant.parse(
                 "2026-03-02T15:10:00Z")); // Twilio's whole-second time of a call created 15:10:00.8
         twilio.addCall("+14155552671", "+14155552000", "queued", claim.plusSeconds(90)); // a later attempt
         twilio.addCall("+14155559999", "+14155552000", "ringing", claim.plusSeconds(1)); // another number
 
-        assertThat(lookup(null, claim)).map(CallInfo::providerCallId).contains(mine.sid);
+        assertThat(lookup(claim, Set.of(earlier.sid))).map(CallInfo::providerCallId).contains(mine.sid);
 
         FakeTwilio.Recorded byStart = twilio.requests.get(0);
         assertThat(byStart.path()).endsWith("/Calls.json");
@@ -81,9 +88,24 @@ class TwilioLookupAndHangUpTest extends FakeTwilioTest {
     }
 
     @Test
-    void withoutACallIdNothingAfterTheClaimIsEmpty() {
+    void withoutACallIdACarrierClockMinutesBehindStillFindsTheCall() {
+        Instant claim = Instant.parse("2026-03-02T15:10:00.250Z");
+        for (int behindSeconds : new int[] {1, 250, 300}) {
+            FakeTwilio.Call call = twilio.addCall("+14155552671", "+14155552000", "in-progress",
+                    claim.minusSeconds(behindSeconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(lookup(claim, Set.of())).as("carrier %d s behind", behindSeconds)
+                    .map(CallInfo::providerCallId).contains(call.sid);
+            call.status = "completed";
+            assertThat(lookup(claim, Set.of(call.sid))).as("a recorded call is never this attempt's").isEmpty();
+            twilio.calls.remove(call.sid);
+        }
+    }
+
+    @Test
+    void withoutACallIdNothingWithinTheMarginIsEmpty() {
         Instant claim = Instant.parse("2026-03-02T15:10:00Z");
-        twilio.addCall("+14155552671", "+14155552000", "completed", claim.minusSeconds(1));
+        twilio.addCall("+14155552671", "+14155552000", "completed", claim.minus(Duration.ofMinutes(11)));
+        twilio.addCall("+14155550000", "+14155552000", "completed", claim.plusSeconds(3)); // another number
         assertThat(lookup(null, claim)).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import io.batchcall.spi.CallInfo;
 import io.batchcall.spi.LookupRequest;
 import io.batchcall.twilio.internal.TwilioRest.Answer;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,15 +17,20 @@ import java.util.Optional;
 /**
  * Finds the call of an attempt whose call sid was never recorded. Twilio's Call resource does not
  * echo the callback URL, so the attempt id cannot be matched; the heuristic is: among calls
- * {@code To} the attempt's number ({@code From} its caller id when known), take the one that
- * started — or, still queued, was created — at or after the claim (compared in whole seconds, as
- * Twilio reports time), the earliest such. Two queries: {@code StartTime>=} the claim's UTC date,
- * and {@code Status=queued} (a queued call has no start time yet). Only the first page of 50 of
- * each is read. A call to the same number from the same caller id placed after the claim by
- * something other than this attempt would be mistaken for it.
+ * {@code To} the attempt's number ({@code From} its caller id when known) that are not already
+ * recorded on another attempt ({@link LookupRequest#knownCallIds}), take the earliest that started
+ * — or, still queued, was created — no earlier than {@link #MARGIN} before the claim. The margin
+ * makes the search independent of the clocks: Twilio reports whole seconds by its own clock, which
+ * may be minutes off the engine's, and a claim always precedes its call. Two queries:
+ * {@code StartTime>=} the UTC date of the claim minus the margin, and {@code Status=queued} (a queued
+ * call has no start time yet). Only the first page of 50 of each is read. A call to the same
+ * number from the same caller id placed by something other than batchcall would be mistaken for
+ * it; an adopted call is billed and followed, so the error is never a second dial.
  */
 public final class CallFinder {
     static final int PAGE_SIZE = 50;
+    /** How far before the claim (by the engine's clock) a carrier may date the claim's call. */
+    public static final Duration MARGIN = Duration.ofMinutes(10);
     private final TwilioRest rest;
     private final TwilioErrors errors;
     private final ObjectMapper json;
@@ -41,15 +47,19 @@ public final class CallFinder {
                     + " without a provider call id needs the number called, but 'to' was null");
         }
         Instant claimed = attempt.claimedAt() == null ? Instant.EPOCH : attempt.claimedAt();
-        Instant notBefore = claimed.truncatedTo(ChronoUnit.SECONDS);
+        Instant notBefore = claimed.minus(MARGIN).truncatedTo(ChronoUnit.SECONDS);
         List<JsonNode> calls = new ArrayList<>();
         calls.addAll(list(attempt, query(attempt).add("StartTime>=",
-                claimed.atOffset(ZoneOffset.UTC).toLocalDate().toString())));
+                notBefore.atOffset(ZoneOffset.UTC).toLocalDate().toString())));
         calls.addAll(list(attempt, query(attempt).add("Status", "queued")));
         JsonNode best = null;
         Instant bestAt = null;
         for (JsonNode call : calls) {
             Instant at = CallResources.startedOrCreated(call);
+            JsonNode sid = call.get("sid");
+            if (sid != null && attempt.knownCallIds().contains(sid.asText())) {
+                continue; // another attempt's call
+            }
             if (at != null && !at.isBefore(notBefore) && (bestAt == null || at.isBefore(bestAt))) {
                 best = call;
                 bestAt = at;
