@@ -31,7 +31,7 @@ public final class FaultRun {
         {"post503", "0.01/15"}, {"postTimeout", "0.005/6"}, {"post503Created", "0.01/15"},
         {"postTimeoutCreated", "0.005/6"}, {"postSlow", "0.02/20"}, {"postLate", "0.005/6"},
         {"lose", "0.02"}, {"duplicate", "0.03"}, {"reorder", "0.03"}, {"forgedSignature", "0.03/40"},
-        {"forgedSid", "0.02/20"}, {"ambiguousQueueMs", "15000"},
+        {"forgedSid", "0.02/20"}, {"ambiguousQueueMs", "20000"},
     };
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +65,13 @@ public final class FaultRun {
     static Path runDir(Options o, String kind) throws java.io.IOException {
         Path dir = Path.of(o.get("dir", "target/fault-runs/" + kind + "-"
                 + LocalDateTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        if (Files.isDirectory(dir)) {
+            try (var old = Files.list(dir)) { // a reused directory: the carrier's log must hold this run only
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
         Files.createDirectories(dir);
         return dir.toAbsolutePath();
     }

@@ -78,13 +78,14 @@ final class Harness implements AutoCloseable {
         }
         int port = Integer.parseInt(carrierOptions.get("port", null));
         this.carrier = JvmProcess.start("carrier", FakeCarrier.class, jvmArgs(), carrierOptions.toArgs(),
-                dir.resolve("carrier.out"), port).awaitHttp("/control/stats", Duration.ofSeconds(60));
+                dir.resolve("carrier.out"), port);
         int engines = o.getInt("engines", 3);
         for (int i = 1; i <= engines; i++) {
             Node n = new Node(i);
             nodes.add(n);
             start(n);
         }
+        carrier.awaitHttp("/control/stats", Duration.ofSeconds(90));
         for (Node n : nodes) {
             n.process.awaitHttp("/health", Duration.ofSeconds(90));
             front.add(n.process.port);
@@ -92,8 +93,12 @@ final class Harness implements AutoCloseable {
     }
 
     private List<String> jvmArgs() {
-        return List.of("-Xmx" + o.get("childHeap", "256m"), "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
+        List<String> args = new ArrayList<>(List.of("-Xmx" + o.get("childHeap", "256m"), "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
+        if (o.getBool("childC1", false)) {
+            args.add("-XX:TieredStopAtLevel=1"); // less JIT work on a busy machine (the short test)
+        }
+        return args;
     }
 
     private void start(Node n) throws IOException {

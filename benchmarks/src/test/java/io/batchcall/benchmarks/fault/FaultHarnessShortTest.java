@@ -24,13 +24,13 @@ class FaultHarnessShortTest {
     @Test
     void theAuditIsCleanAfterAKillWithASkewedCarrierAndAmbiguousPosts() throws Exception {
         Options o = new Options("--engines", "2", "--kills", "1", "--firstKillMs", "6000", "--restartDelayMs", "1000",
-                "--accounts", "2", "--batchesPerAccount", "1", "--recipients", "120", "--cap", "10",
+                "--accounts", "2", "--batchesPerAccount", "1", "--recipients", "100", "--cap", "10",
                 "--carrierSkewMs", "-3000", "--ringMinMs", "500", "--ringMaxMs", "1500", "--talkMinMs", "1000",
                 "--talkMaxMs", "3000", "--mix", "70:10:10:10",
                 "--post503", "0.1/1", "--post503Created", "0.1/2", "--postTimeoutCreated", "0.1/1",
-                "--timeoutMs", "6000", "--requestTimeoutMs", "5000", "--ambiguousQueueMs", "12000",
+                "--timeoutMs", "13000", "--requestTimeoutMs", "12000", "--ambiguousQueueMs", "20000",
                 "--postLate", "0.1/1", "--lateMs", "11000", "--postSlow", "0.1/1", "--slowMs", "2000",
-                "--leaseMs", "10000", "--reconcileMs", "500", "--maxRunS", "60", "--settleMs", "1500",
+                "--leaseMs", "10000", "--reconcileMs", "500", "--maxRunS", "80", "--settleMs", "1500", "--childC1", "true",
                 "--dir", "target/fault-runs/short-test", "--childHeap", "160m");
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         AuditReport report;
