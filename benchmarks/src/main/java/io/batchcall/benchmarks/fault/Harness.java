@@ -32,6 +32,8 @@ final class Harness implements AutoCloseable {
         int generation;
         JvmProcess process;
         long restartAtNanos = -1;
+        /** Started but not yet serving (not in the front). */
+        boolean starting;
         double cpuOfDeadGenerations;
 
         Node(int index) {
@@ -123,7 +125,7 @@ final class Harness implements AutoCloseable {
 
     /** SIGKILLs a random live engine; it restarts after {@code restartDelayMs}. */
     void killRandom() throws InterruptedException {
-        List<Node> live = nodes.stream().filter(n -> n.alive() && n.restartAtNanos < 0).toList();
+        List<Node> live = nodes.stream().filter(n -> n.alive() && n.restartAtNanos < 0 && !n.starting).toList();
         if (live.isEmpty()) {
             return;
         }
@@ -136,13 +138,19 @@ final class Harness implements AutoCloseable {
         n.restartAtNanos = System.nanoTime() + o.getLong("restartDelayMs", 2000) * 1_000_000;
     }
 
-    /** Restarts engines whose restart time has come. */
-    void restartDue() throws IOException, InterruptedException {
+    /**
+     * Restarts engines whose restart time has come, and puts started ones behind the front once they
+     * answer; never waits for a JVM to start.
+     */
+    void restartDue() throws IOException {
         for (Node n : nodes) {
             if (n.restartAtNanos >= 0 && System.nanoTime() >= n.restartAtNanos) {
                 n.restartAtNanos = -1;
                 start(n);
-                n.process.awaitHttp("/health", Duration.ofSeconds(90));
+                n.starting = true;
+            }
+            if (n.starting && n.process.answers("/health")) {
+                n.starting = false;
                 front.add(n.process.port);
                 out.printf("  %6.1f s: restarted as %s%n", elapsedSeconds(), n.name());
             }

@@ -69,6 +69,20 @@ final class JvmProcess {
         throw new IllegalStateException(name + " did not answer on port " + port + " within " + limit);
     }
 
+    /** Whether {@code GET path} on its port answers now. */
+    boolean answers(String path) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofMillis(500)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
