@@ -112,9 +112,10 @@ final class Audit {
         stuck(report, calls, recipients, batches);
         ledger(report, ledger, ds, accounts, attemptsById.values());
         events(report, events, attemptsById.keySet());
-        report.info("faults injected", carrier.faults.isEmpty() ? "none" : carrier.faults.toString(), null);
-        report.info("forged callbacks", carrier.forged.isEmpty() ? "none" : carrier.forged.toString(),
-                "forgedSignature must be 403; forgedSid should be refused");
+        report.info("faults injected", carrier.faults.values().stream().mapToInt(Integer::intValue).sum(),
+                carrier.faults.toString());
+        report.info("forged callbacks", carrier.forged.values().stream().mapToInt(Integer::intValue).sum(),
+                carrier.forged + " (forgedSignature must get 403; forgedSid should be refused)");
         return report;
     }
 

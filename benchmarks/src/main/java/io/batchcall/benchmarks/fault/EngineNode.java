@@ -39,7 +39,7 @@ public final class EngineNode {
 
     /**
      * {@code --jdbc URL --user U --password P --initSql SQL --name N --port P --apiBase URL
-     * --publicBase URL [--skewMs 0 --leaseMs 10000 --requestTimeoutMs 15000 --pollMs 50
+     * --publicBase URL [--skewMs 0 --leaseMs 10000 --requestTimeoutMs 18000 --pollMs 50
      * --staleMs 60000 --reconcileMs 1000 --dialThreads 8 --pool 8]}.
      */
     public static void main(String[] args) throws Exception {
@@ -62,7 +62,7 @@ public final class EngineNode {
         String publicBase = o.get("publicBase", null);
         TwilioTelephony twilio = TwilioTelephony.builder(ACCOUNT_SID, TOKEN, URI.create(publicBase + "/twilio/status"),
                 URI.create(publicBase + "/twilio/answer")).apiBase(URI.create(o.get("apiBase", null)))
-                .requestTimeout(Duration.ofMillis(o.getLong("requestTimeoutMs", 15_000))).clock(clock).build();
+                .requestTimeout(Duration.ofMillis(o.getLong("requestTimeoutMs", 18_000))).clock(clock).build();
         BatchCalls calls = BatchCalls.builder(storage, twilio, ledger).clock(clock).nodeName(name).tariff(TARIFF)
                 .lease(Duration.ofMillis(o.getLong("leaseMs", 10_000)))
                 .staleCallAfter(Duration.ofMillis(o.getLong("staleMs", 60_000)))

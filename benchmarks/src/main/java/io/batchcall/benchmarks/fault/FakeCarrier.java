@@ -191,7 +191,7 @@ public final class FakeCarrier {
         }
         if (postLate.fire(random)) {
             // Slow to process: the call exists only when the (late) answer is sent.
-            sleep(o.getLong("lateMs", 12_000));
+            sleep(o.getLong("lateMs", 16_000));
             CarrierCall call = newCall(to, from, callback, 0);
             log.line("FAULT", "postLate", call.sid, to);
             send(ex, 201, call.json(accountSid));

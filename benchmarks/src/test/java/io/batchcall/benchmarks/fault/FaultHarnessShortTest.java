@@ -28,8 +28,8 @@ class FaultHarnessShortTest {
                 "--carrierSkewMs", "-3000", "--ringMinMs", "500", "--ringMaxMs", "1500", "--talkMinMs", "1000",
                 "--talkMaxMs", "3000", "--mix", "70:10:10:10",
                 "--post503", "0.1/1", "--post503Created", "0.1/2", "--postTimeoutCreated", "0.1/1",
-                "--timeoutMs", "13000", "--requestTimeoutMs", "12000", "--ambiguousQueueMs", "20000",
-                "--postLate", "0.1/1", "--lateMs", "11000", "--postSlow", "0.1/1", "--slowMs", "2000",
+                "--timeoutMs", "19000", "--requestTimeoutMs", "18000", "--ambiguousQueueMs", "20000",
+                "--postLate", "0.1/1", "--lateMs", "16000", "--postSlow", "0.1/1", "--slowMs", "2000",
                 "--leaseMs", "10000", "--reconcileMs", "500", "--maxRunS", "80", "--settleMs", "1500", "--childC1", "true",
                 "--dir", "target/fault-runs/short-test", "--childHeap", "160m");
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -40,7 +40,7 @@ class FaultHarnessShortTest {
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
-        assertThat(report.line("faults injected").value()).as(printed).contains("post503Created");
+        assertThat(report.line("faults injected").detail()).as(printed).contains("post503Created");
         assertThat(report.value("double dials")).as(printed).isZero();
         assertThat(report.value("calls the database does not know")).as(printed).isZero();
         assertThat(report.value("accounts over cap at carrier")).as(printed).isZero();
