@@ -114,6 +114,8 @@ final class Audit {
         events(report, events, attemptsById.keySet());
         report.info("faults injected", carrier.faults.values().stream().mapToInt(Integer::intValue).sum(),
                 carrier.faults.toString());
+        report.info("genuine callbacks not taken", carrier.delivery.values().stream().mapToInt(Integer::intValue)
+                .sum(), carrier.delivery + " (no engine behind the front, or refused)");
         report.info("forged callbacks", carrier.forged.values().stream().mapToInt(Integer::intValue).sum(),
                 carrier.forged + " (forgedSignature must get 403; forgedSid should be refused)");
         return report;

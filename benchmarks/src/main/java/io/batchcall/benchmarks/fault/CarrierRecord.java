@@ -33,6 +33,8 @@ final class CarrierRecord {
 
     final Map<String, Call> calls = new LinkedHashMap<>();
     final Map<String, Integer> faults = new TreeMap<>();
+    /** Genuine callbacks that no engine took: "undelivered" (no 2xx after retries), "refused-genuine". */
+    final Map<String, Integer> delivery = new TreeMap<>();
     /** "forgedSid HTTP 200" → count. */
     final Map<String, Integer> forged = new TreeMap<>();
 
@@ -52,7 +54,8 @@ final class CarrierRecord {
                         c.duration = Integer.parseInt(f[4]);
                     }
                 }
-                case "FAULT" -> r.faults.merge(f[1], 1, Integer::sum);
+                case "FAULT" -> (f[1].equals("undelivered") || f[1].equals("refused-genuine") ? r.delivery : r.faults)
+                        .merge(f[1], 1, Integer::sum);
                 case "FORGED" -> r.forged.merge(f[1] + " answered HTTP " + f[3], 1, Integer::sum);
                 default -> { }
             }

@@ -63,7 +63,8 @@ public final class FaultRun {
     }
 
     static Path runDir(Options o, String kind) throws java.io.IOException {
-        Path dir = Path.of(o.get("dir", "target/fault-runs/" + kind + "-"
+        String parent = Files.isDirectory(Path.of("benchmarks", "target")) ? "benchmarks/target" : "target";
+        Path dir = Path.of(o.get("dir", parent + "/fault-runs/" + kind + "-"
                 + LocalDateTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         if (Files.isDirectory(dir)) {
             try (var old = Files.list(dir)) { // a reused directory: the carrier's log must hold this run only
@@ -100,7 +101,7 @@ public final class FaultRun {
                     .nodeName("harness").tariff(EngineNode.TARIFF).build()) {
                 Campaign campaign;
                 int kills = o.getInt("kills", 20);
-                long deadline = System.nanoTime() + o.getLong("maxRunS", 600) * 1_000_000_000L;
+                long deadline = System.nanoTime() + o.getLong("maxRunS", 1200) * 1_000_000_000L;
                 try (Harness h = new Harness(dir, o, db, out)) {
                     out.printf("  %6.1f s: carrier, front and %d engines up%n", h.elapsedSeconds(), h.nodes.size());
                     campaign = Campaign.create(admin, ledger, o, clock.instant(), Duration.ZERO);
