@@ -122,7 +122,7 @@ public final class FaultRun {
                     out.printf("  %6.1f s: batches %s; waiting for the carrier's calls to end%n", h.elapsedSeconds(),
                             campaign.finished(admin) ? "finished" : "NOT finished (time limit)");
                     long settle = System.nanoTime() + 90_000_000_000L;
-                    while (h.carrierLive() > 0 && System.nanoTime() < settle) {
+                    while (h.carrierLive() != 0 && System.nanoTime() < settle) { // -1: no answer, ask again
                         h.restartDue();
                         Thread.sleep(200);
                     }
