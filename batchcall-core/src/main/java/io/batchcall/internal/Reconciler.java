@@ -90,6 +90,12 @@ final class Reconciler {
                     info.get().providerCallId());
             info = Optional.empty();
         }
+        if (info.isEmpty() && now.isBefore(a.claimedAt().plus(telephony.maxPlacementTime()))) {
+            // The dead node's request may still reach the carrier: look again after the lease taken over.
+            LOG.info("attempt {}: no call at the carrier yet, but a placement may still be under way; looking again "
+                    + "later", a.id());
+            return;
+        }
         if (info.isEmpty()) {
             credit.release(a.account(), a.id());
             calls.release(a.id(), now, "recovered: the carrier has no call for this attempt", now);

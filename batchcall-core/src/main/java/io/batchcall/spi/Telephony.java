@@ -1,5 +1,6 @@
 package io.batchcall.spi;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,17 @@ public interface Telephony {
      * @param attempt the attempt id, number and times; the carrier call id when it was recorded
      */
     Optional<CallInfo> lookup(LookupRequest attempt);
+
+    /**
+     * The longest a {@link #place} can take, from the moment the request leaves until the carrier
+     * can no longer create the call (for an HTTP carrier: the request timeout plus a margin). A claim
+     * whose engine died mid-placement is given back as "never placed" only after this much time
+     * since the claim, so a call the carrier creates late is found by {@link #lookup}, not dialed
+     * again. Default 30 s.
+     */
+    default Duration maxPlacementTime() {
+        return Duration.ofSeconds(30);
+    }
 
     /** Ends a call if it is still up. Idempotent. */
     void hangUp(String providerCallId);

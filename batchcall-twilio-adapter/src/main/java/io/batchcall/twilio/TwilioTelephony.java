@@ -134,6 +134,12 @@ public final class TwilioTelephony implements Telephony {
      * earliest: no call for the attempt can predate its claim, and later calls to the same number
      * belong to later claims. See {@link CallFinder} for the queries and their limits.
      */
+    /** The request timeout (it covers reading the answer) plus 10 s for a request still in flight. */
+    @Override
+    public Duration maxPlacementTime() {
+        return settings.requestTimeout().plusSeconds(10);
+    }
+
     @Override
     public Optional<CallInfo> lookup(LookupRequest attempt) {
         if (attempt.providerCallId() == null) {

@@ -258,16 +258,18 @@ final class Audit {
 
     private static void events(AuditReport report, EventLog log, Set<Long> attempts) {
         Map<Long, List<StatusEvent>> byAttempt = new HashMap<>();
-        long cursor = 0;
-        List<StatusEvent> page = log.after(cursor, 10_000);
-        while (!page.isEmpty()) {
-            for (StatusEvent e : page) {
-                if (e.attemptId() != null && attempts.contains(e.attemptId().value())) {
-                    byAttempt.computeIfAbsent(e.attemptId().value(), k -> new ArrayList<>()).add(e);
+        for (AccountId account : log.heads().keySet()) {
+            long cursor = 0;
+            List<StatusEvent> page = log.after(account, cursor, 10_000);
+            while (!page.isEmpty()) {
+                for (StatusEvent e : page) {
+                    if (e.attemptId() != null && attempts.contains(e.attemptId().value())) {
+                        byAttempt.computeIfAbsent(e.attemptId().value(), k -> new ArrayList<>()).add(e);
+                    }
                 }
+                cursor = page.get(page.size() - 1).sequence();
+                page = log.after(account, cursor, 10_000);
             }
-            cursor = page.get(page.size() - 1).sequence();
-            page = log.after(cursor, 10_000);
         }
         long rankBack = 0;
         long timeBack = 0;

@@ -5,7 +5,6 @@ import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.BatchSpec;
-import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.Money;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.PhoneNumber;
@@ -80,7 +79,7 @@ final class Campaign {
         for (int b = 0; b < batchCount; b++) {
             Audit.Account account = c.accounts.get(b % accounts);
             BatchSpec.Builder spec = BatchSpec.builder("fault " + b, account.id(), PhoneNumber.of(account.from()),
-                    CallWindow.always(ZoneOffset.UTC)).concurrency(ConcurrencyPolicy.of(cap, 0));
+                    CallWindow.always(ZoneOffset.UTC)); // the cap is the account's, given to every engine
             if (retries > 1) {
                 spec.retry(RetryPolicy.on(EnumSet.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER), retries,
                         Duration.ofSeconds(2)));

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.batchcall.model.AccountLimits;
 import io.batchcall.BatchCalls;
 import io.batchcall.jdbc.JdbcCreditLedger;
 import io.batchcall.jdbc.JdbcStorage;
@@ -69,8 +70,9 @@ public final class EngineNode {
                 .reconcileInterval(Duration.ofMillis(o.getLong("reconcileMs", 1000)))
                 .carrierBackoff(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(o.getLong("pollMs", 50)))
+                .accountLimits(new AccountLimits(o.getInt("cap", 20), 0)) // every account's cap, the same on every node
                 .dialThreads(o.getInt("dialThreads", 8)).shutdownWait(Duration.ZERO).build();
-        TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(TOKEN, calls.statusSink(), clock);
+        TwilioStatusCallbacks callbacks = TwilioStatusCallbacks.create(ACCOUNT_SID, TOKEN, calls.statusSink(), clock);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 o.getInt("port", 0)), 200);
         server.setExecutor(Executors.newFixedThreadPool(o.getInt("webhookThreads", 16)));

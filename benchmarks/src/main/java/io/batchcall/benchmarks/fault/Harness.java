@@ -24,7 +24,7 @@ final class Harness implements AutoCloseable {
             "slowMs", "lateMs", "ambiguousQueueMs", "ringMinMs", "ringMaxMs", "talkMinMs", "talkMaxMs", "mix", "seed");
     /** Engine options passed through. */
     static final List<String> ENGINE_KEYS = List.of("leaseMs", "requestTimeoutMs", "pollMs", "staleMs", "reconcileMs",
-            "dialThreads", "pool");
+            "dialThreads", "pool", "cap");
 
     /** An engine slot: its current process and how many times it was started. */
     final class Node {
