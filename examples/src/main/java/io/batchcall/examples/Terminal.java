@@ -1,0 +1,68 @@
+package io.batchcall.examples;
+
+import java.io.PrintStream;
+
+/**
+ * Event lines scrolling above one live status line. On an interactive terminal
+ * ({@link System#console()} present) the status line is redrawn in place with a carriage return
+ * and an ANSI erase-line; otherwise (a pipe, a file, CI) it is printed as an ordinary line when it
+ * changes, at most every {@code plainEveryMillis}. Thread-safe.
+ */
+final class Terminal {
+    private static final String ERASE_LINE = "\r\u001b[2K";
+
+    private final PrintStream out;
+    private final boolean live;
+    private final long plainEveryMillis;
+    private String status = "";
+    private String printedStatus = "";
+    private long printedAt;
+
+    Terminal(PrintStream out, boolean live, long plainEveryMillis) {
+        this.out = out;
+        this.live = live;
+        this.plainEveryMillis = plainEveryMillis;
+    }
+
+    /** Standard output, live when it is an interactive terminal. */
+    static Terminal standard() {
+        return new Terminal(System.out, System.console() != null, 2_000);
+    }
+
+    /** Prints a line above the status line. */
+    synchronized void line(String text) {
+        if (live) {
+            out.print(ERASE_LINE + text + "\n" + status);
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    /** Replaces the status line (live), or prints it if it changed and enough time passed (plain). */
+    synchronized void status(String text, long nowMillis) {
+        status = text;
+        if (live) {
+            out.print(ERASE_LINE + text);
+            out.flush();
+        } else if (!text.equals(printedStatus) && nowMillis - printedAt >= plainEveryMillis) {
+            printPlain(nowMillis);
+        }
+    }
+
+    /** Ends the status line: leaves it on screen (live) or prints its last state once (plain). */
+    synchronized void finish(long nowMillis) {
+        if (live) {
+            out.println();
+        } else if (!status.equals(printedStatus)) {
+            printPlain(nowMillis);
+        }
+        out.flush();
+    }
+
+    private void printPlain(long nowMillis) {
+        out.println(status);
+        printedStatus = status;
+        printedAt = nowMillis;
+    }
+}
