@@ -73,6 +73,7 @@ public final class DemoCampaign {
                             Duration.ofSeconds(3)))
                     .build();
             Batch draft = calls.createDraft(spec);
+            printer.know(draft.id(), spec.name());
             ImportReport report;
             try (InputStream csv = DemoCampaign.class.getResourceAsStream("/demo-recipients.csv")) {
                 report = calls.importRecipients(draft.id(), csv, ImportOptions.ofDefaults());
@@ -118,12 +119,12 @@ public final class DemoCampaign {
         }
     }
 
-    /** One line: where the batch stands. */
+    /** One line, under 80 characters: where the batch stands ("not reached": busy, no answer, failed). */
     static String tally(BatchSummary summary, Duration elapsed) {
         RecipientCounts c = summary.counts();
-        long ended = c.completed() + c.failed() + c.skipped();
-        return String.format("%3d s  %-9s %d/%d ended: %d completed, %d busy/no answer/failed, %d skipped | "
-                + "%d on a call, %d waiting", elapsed.toSeconds(), summary.batch().status(), ended, c.total(),
-                c.completed(), c.failed(), c.skipped(), c.inFlight(), c.pending());
+        long done = c.completed() + c.failed() + c.skipped();
+        return String.format("%3ds %-9s %2d/%d done: %d completed, %d not reached%s | %d calling, %d waiting",
+                elapsed.toSeconds(), summary.batch().status(), done, c.total(), c.completed(), c.failed(),
+                c.skipped() == 0 ? "" : ", " + c.skipped() + " skipped", c.inFlight(), c.pending());
     }
 }

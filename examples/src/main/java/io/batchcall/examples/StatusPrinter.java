@@ -1,5 +1,6 @@
 package io.batchcall.examples;
 
+import io.batchcall.model.BatchId;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientId;
 import io.batchcall.model.StatusEvent;
@@ -8,13 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prints batch and recipient status changes as they happen. Recipients made known through
- * {@link #know} appear by name and masked number ({@link Masking}); others by id.
+ * Prints batch and recipient status changes as they happen. Batches and recipients made known
+ * through {@code know} appear by name (recipients with their masked number, {@link Masking});
+ * others by id.
  */
 final class StatusPrinter implements BatchListener {
     private final boolean plainPending;
     private final Terminal terminal;
     private final Map<RecipientId, String> names = new ConcurrentHashMap<>();
+    private final Map<BatchId, String> batches = new ConcurrentHashMap<>();
 
     /** @param plainPending whether to print a recipient's return to pending when it carries no detail */
     StatusPrinter(boolean plainPending) {
@@ -32,9 +35,14 @@ final class StatusPrinter implements BatchListener {
         names.put(r.id(), label);
     }
 
+    /** Shows this batch by name from now on. */
+    void know(BatchId batch, String name) {
+        batches.put(batch, name);
+    }
+
     @Override
     public void onBatchEvent(StatusEvent e) {
-        terminal.line("[batch " + e.batchId() + "] " + e.status() + detail(e));
+        terminal.line("[" + batches.getOrDefault(e.batchId(), "batch " + e.batchId()) + "] " + e.status() + detail(e));
     }
 
     @Override
