@@ -85,8 +85,8 @@ public final class DemoCampaign {
                         r.reason()));
             }
             for (Rejection d : report.duplicateRows()) {
-                terminal.line(String.format("  duplicate line %d, %s '%s': %s", d.line(), d.column(), d.value(),
-                        d.reason()));
+                terminal.line(String.format("  duplicate line %d, %s '%s': %s", d.line(), d.column(),
+                        Masking.digits(d.value()), Masking.digits(d.reason())));
             }
             for (Recipient r : calls.recipients(draft.id(), RecipientQuery.first(1_000))) {
                 printer.know(r);
@@ -100,12 +100,14 @@ public final class DemoCampaign {
                 if (Duration.between(started, clock.instant()).compareTo(Duration.ofMinutes(3)) > 0) {
                     throw new IllegalStateException("demo did not finish in 3 minutes: " + summary);
                 }
-                terminal.status(tally(summary, Duration.between(started, clock.instant())), clock.millis());
+                terminal.status(tally(summary, Duration.between(started, clock.instant())),
+                        tally(summary, Duration.ZERO), clock.millis());
                 Thread.sleep(200);
                 summary = calls.batch(draft.id());
             }
             calls.close();
-            terminal.status(tally(summary, Duration.between(started, clock.instant())), clock.millis());
+            terminal.status(tally(summary, Duration.between(started, clock.instant())), tally(summary, Duration.ZERO),
+                    clock.millis());
             terminal.finish(clock.millis());
             RecipientCounts counts = summary.counts();
             System.out.printf("%nBatch '%s' %s in %d s: %d recipients, %d completed, %d failed "

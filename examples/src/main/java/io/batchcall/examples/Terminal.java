@@ -15,8 +15,9 @@ final class Terminal {
     private final boolean live;
     private final long plainEveryMillis;
     private String status = "";
-    private String printedStatus = "";
-    private long printedAt;
+    private String statusKey = "";
+    private String printedKey = "";
+    private long printedAt = Long.MIN_VALUE / 2;
 
     Terminal(PrintStream out, boolean live, long plainEveryMillis) {
         this.out = out;
@@ -39,13 +40,17 @@ final class Terminal {
         out.flush();
     }
 
-    /** Replaces the status line (live), or prints it if it changed and enough time passed (plain). */
-    synchronized void status(String text, long nowMillis) {
+    /**
+     * Replaces the status line (live), or prints it if {@code key} — what the line says, without
+     * what changes anyway, such as a clock — changed and enough time passed (plain).
+     */
+    synchronized void status(String text, String key, long nowMillis) {
         status = text;
+        statusKey = key;
         if (live) {
             out.print(ERASE_LINE + text);
             out.flush();
-        } else if (!text.equals(printedStatus) && nowMillis - printedAt >= plainEveryMillis) {
+        } else if (!key.equals(printedKey) && nowMillis - printedAt >= plainEveryMillis) {
             printPlain(nowMillis);
         }
     }
@@ -54,7 +59,7 @@ final class Terminal {
     synchronized void finish(long nowMillis) {
         if (live) {
             out.println();
-        } else if (!status.equals(printedStatus)) {
+        } else if (!statusKey.equals(printedKey)) {
             printPlain(nowMillis);
         }
         out.flush();
@@ -62,7 +67,7 @@ final class Terminal {
 
     private void printPlain(long nowMillis) {
         out.println(status);
-        printedStatus = status;
+        printedKey = statusKey;
         printedAt = nowMillis;
     }
 }
