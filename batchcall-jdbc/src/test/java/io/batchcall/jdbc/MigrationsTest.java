@@ -84,12 +84,25 @@ abstract class MigrationsTest {
 
     @Test
     void theIndexListsEveryScriptInTheFolder() throws URISyntaxException, java.io.IOException {
-        Path folder = Path.of(getClass().getClassLoader().getResource("io/batchcall/jdbc/migrations/INDEX").toURI())
-                .getParent();
+        assertThat(sqlFilesIn(Migrations.location(db().dialect())))
+                .containsExactlyElementsOf(Migrations.scripts(db().dialect(), "bc_").stream()
+                        .map(Migrations.Script::fileName).toList());
+    }
+
+    /** Every dialect folder is complete: the same versions under the same names. */
+    @Test
+    void everyDialectFolderHoldsEveryVersion() throws URISyntaxException, java.io.IOException {
+        List<String> mine = sqlFilesIn(Migrations.location(db().dialect()));
+        for (Dialect other : Dialect.values()) {
+            assertThat(sqlFilesIn(Migrations.location(other))).as(other.name()).isEqualTo(mine);
+        }
+        assertThat(Migrations.location(db().dialect())).isEqualTo("db/batchcall/" + db().dialect().migrationFolder());
+    }
+
+    private List<String> sqlFilesIn(String location) throws URISyntaxException, java.io.IOException {
+        Path folder = Path.of(getClass().getClassLoader().getResource(location + "/INDEX").toURI()).getParent();
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted())
-                    .containsExactlyElementsOf(Migrations.scripts(db().dialect(), "bc_").stream()
-                            .map(Migrations.Script::fileName).toList());
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
         }
     }
 }

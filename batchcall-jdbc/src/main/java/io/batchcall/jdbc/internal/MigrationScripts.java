@@ -5,17 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the migration scripts from {@code io/batchcall/jdbc/migrations/}: the {@code INDEX} file
- * lists them in order, and a file of the same name in the dialect's folder replaces the common one.
+ * Reads the migration scripts of one dialect from {@code db/batchcall/<dialect>/} of this jar. Each
+ * dialect folder is complete on its own (so Flyway pointed at it finds every version once): its
+ * {@code INDEX} file lists the scripts in order, versions 1, 2, … without gaps.
  */
 public final class MigrationScripts {
-    public static final String FOLDER = "io/batchcall/jdbc/migrations/";
+    /** The folder holding one sub-folder per dialect, as a class-path resource path. */
+    public static final String ROOT = "db/batchcall/";
     private static final Pattern NAME = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
 
     private MigrationScripts() {
@@ -26,6 +31,19 @@ public final class MigrationScripts {
         /** The SQL with the table prefix filled in. */
         public String sql(String prefix) {
             return sql.replace("${prefix}", prefix);
+        }
+
+        /**
+         * SHA-256 (hex) of the file as shipped, line endings normalised to {@code \n} so a checkout
+         * with CRLF endings does not change it; the table prefix plays no part.
+         */
+        public String checksum() {
+            try {
+                byte[] text = sql.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
         }
 
         /** The statements, split at semicolons that end a line, without comment lines. */
@@ -51,30 +69,33 @@ public final class MigrationScripts {
         }
     }
 
+    /** The resource folder of a dialect's scripts, e.g. {@code db/batchcall/postgresql/}. */
+    public static String folder(Dialect dialect) {
+        return ROOT + dialect.migrationFolder() + "/";
+    }
+
+    /** The dialect's scripts in order, as listed by its {@code INDEX}. */
     public static List<Script> load(Dialect dialect) {
+        String folder = folder(dialect);
         List<Script> scripts = new ArrayList<>();
-        for (String line : read(FOLDER + "INDEX").split("\n")) {
+        for (String line : read(folder + "INDEX").split("\n")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
             Matcher m = NAME.matcher(name);
             if (!m.matches()) {
-                throw new IllegalStateException("migration index lists '" + name + "', not a V000__name.sql file");
+                throw new IllegalStateException("migration index " + folder + "INDEX lists '" + name
+                        + "', not a V000__name.sql file");
             }
             int version = Integer.parseInt(m.group(1));
             if (version != scripts.size() + 1) {
-                throw new IllegalStateException("migration " + name + " should be version " + (scripts.size() + 1));
+                throw new IllegalStateException("migration " + folder + name + " should be version "
+                        + (scripts.size() + 1));
             }
-            String override = FOLDER + dialect.migrationFolder() + "/" + name;
-            String sql = exists(override) ? read(override) : read(FOLDER + name);
-            scripts.add(new Script(version, name, sql));
+            scripts.add(new Script(version, name, read(folder + name)));
         }
         return scripts;
-    }
-
-    private static boolean exists(String resource) {
-        return MigrationScripts.class.getClassLoader().getResource(resource) != null;
     }
 
     private static String read(String resource) {

@@ -1,0 +1,13 @@
+package io.batchcall.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresFlywayMigrationsTest extends FlywayMigrationsTest {
+    @RegisterExtension
+    static final TestDb DB = TestDb.postgres();
+
+    @Override
+    TestDb db() {
+        return DB;
+    }
+}
