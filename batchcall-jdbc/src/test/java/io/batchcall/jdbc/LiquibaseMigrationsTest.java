@@ -37,7 +37,7 @@ abstract class LiquibaseMigrationsTest {
         assertThat(Migrations.installedVersion(ds, "lq_")).isEqualTo(Migrations.latestVersion());
         JdbcStorage storage = JdbcStorage.builder(ds).tablePrefix("lq_").build();
         Batch b = Fixtures.running(storage, "acme", 5, 5, 10);
-        assertThat(storage.calls().claim(Fixtures.claimRequest(b, 2, T0.plusSeconds(1)))).hasSize(2);
+        assertThat(storage.calls().claim(Fixtures.claimRequest(b, 5, 2, T0.plusSeconds(1)))).hasSize(2);
         JdbcCreditLedger.builder(ds).tablePrefix("lq_").build();
     }
 }
