@@ -22,7 +22,7 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** The sub-folder of the migrations whose files replace the common files of the same name. */
+    /** The folder under {@code db/batchcall/} holding this database's complete set of migration scripts. */
     public String migrationFolder() {
         return folder;
     }
