@@ -1,5 +1,6 @@
 package io.batchcall.benchmarks.fault;
 
+import java.time.Clock;
 import io.batchcall.BatchCalls;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.BatchId;
@@ -177,7 +178,7 @@ final class Audit {
     private static void caps(AuditReport report, List<Account> accounts, CarrierRecord carrier) {
         long violations = 0;
         StringBuilder peaks = new StringBuilder();
-        long endOfRun = System.currentTimeMillis();
+        long endOfRun = Clock.systemUTC().millis();
         for (Account account : accounts) {
             TreeMap<Long, Integer> delta = new TreeMap<>();
             for (CarrierRecord.Call c : carrier.calls.values()) {

@@ -2,6 +2,7 @@ package io.batchcall.benchmarks.fault;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -48,6 +49,9 @@ import java.util.regex.Pattern;
  * exits when its standard input closes (its parent died).
  */
 public final class FakeCarrier {
+    /** The carrier's own time source: the machine's clock (its skew is added where it reports times). */
+    private static final Clock WALL = Clock.systemUTC();
+
     private static final Pattern CALL = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls/([^/]+)\\.json");
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls\\.json");
 
@@ -109,7 +113,7 @@ public final class FakeCarrier {
     }
 
     private Instant carrierNow() {
-        return Instant.ofEpochMilli(System.currentTimeMillis() + skewMs);
+        return Instant.ofEpochMilli(WALL.millis() + skewMs);
     }
 
     private void serve(HttpExchange ex) throws IOException {
@@ -208,7 +212,7 @@ public final class FakeCarrier {
     private CarrierCall newCall(String to, String from, String callback, long queuedMs) {
         String sid = String.format("CA%032x", nextSid.incrementAndGet() * 7919 + 0x5eed);
         long attempt = attemptOf(callback);
-        long now = System.currentTimeMillis();
+        long now = WALL.millis();
         CarrierCall call = new CarrierCall(sid, to, from, callback, attempt, now,
                 Instant.ofEpochMilli(now + skewMs).truncatedTo(ChronoUnit.SECONDS));
         calls.put(sid, call);
@@ -274,7 +278,7 @@ public final class FakeCarrier {
                 call.started = now.truncatedTo(ChronoUnit.SECONDS); // Twilio keeps whole seconds
             }
             if (status.equals("in-progress")) {
-                call.answeredTrueMs = System.currentTimeMillis();
+                call.answeredTrueMs = WALL.millis();
             }
             callbacks.post(call, callbacks.params(call, call.sid, status, CarrierCall.RFC_2822.format(now), null));
             return true;
@@ -283,7 +287,7 @@ public final class FakeCarrier {
 
     /** Ends a call (must hold its lock): logs it and posts the final callback. */
     void end(CarrierCall call, String status) {
-        long now = System.currentTimeMillis();
+        long now = WALL.millis();
         if ("completed".equals(status) && call.answeredTrueMs > 0) {
             call.durationSeconds = (int) Math.max(1, Math.round((now - call.answeredTrueMs) / 1000.0));
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -65,7 +66,7 @@ public final class FaultRun {
     static Path runDir(Options o, String kind) throws java.io.IOException {
         String parent = Files.isDirectory(Path.of("benchmarks", "target")) ? "benchmarks/target" : "target";
         Path dir = Path.of(o.get("dir", parent + "/fault-runs/" + kind + "-"
-                + LocalDateTime.now(Clock.systemUTC()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+                + LocalDateTime.ofInstant(Clock.systemUTC().instant(), ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         if (Files.isDirectory(dir)) {
             try (var old = Files.list(dir)) { // a reused directory: the carrier's log must hold this run only
                 for (Path p : (Iterable<Path>) old::iterator) {
