@@ -39,6 +39,7 @@ public class BatchCallsProperties implements Validator {
     private final Jdbc jdbc = new Jdbc();
     private final Twilio twilio = new Twilio();
     private final Metrics metrics = new Metrics();
+    private final Api api = new Api();
     private final Health health = new Health();
 
     /** JDBC storage and credit ledger on the application's DataSource. */
@@ -142,6 +143,39 @@ public class BatchCallsProperties implements Validator {
         public URI statusCallbackUrl() {
             String base = callbackBaseUrl.toString();
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + callbackPath);
+        }
+    }
+
+    /** The HTTP/JSON API (with batchcall-api on the classpath, in a servlet application). */
+    public static class Api {
+        /** Whether the API handler is mounted. */
+        private boolean enabled = true;
+        /** Where the API is mounted (a servlet mapping ending in /*). */
+        private String path = "/batchcall/api/*";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        /**
+         * Sets the mapping.
+         *
+         * @throws IllegalArgumentException unless it starts with / and ends with /*
+         */
+        public void setPath(String path) {
+            if (path == null || !path.startsWith("/") || !path.endsWith("/*")) {
+                throw new IllegalArgumentException("batchcall.api.path must start with / and end with /*, but was '"
+                        + path + "'");
+            }
+            this.path = path;
         }
     }
 
@@ -381,6 +415,10 @@ public class BatchCallsProperties implements Validator {
 
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    public Api getApi() {
+        return api;
     }
 
     public Health getHealth() {
