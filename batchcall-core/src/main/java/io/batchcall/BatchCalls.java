@@ -2,6 +2,7 @@ package io.batchcall;
 
 import io.batchcall.csv.ExistingNumbers;
 import io.batchcall.csv.ImportOptions;
+import io.batchcall.csv.NumberZones;
 import io.batchcall.csv.ImportReport;
 import io.batchcall.csv.RecipientCsvImporter;
 import io.batchcall.internal.BatchOperations;
@@ -120,12 +121,26 @@ public final class BatchCalls implements AutoCloseable {
      */
     public long addRecipients(BatchId id, List<NewRecipient> recipients) {
         ops.requireEditable(ops.get(id));
+        recipients = withZones(recipients);
         try (ImportSession session = storage.recipients().openImport(id)) {
             for (int from = 0; from < recipients.size(); from += 1000) {
                 session.add(new ArrayList<>(recipients.subList(from, Math.min(recipients.size(), from + 1000))));
             }
             return session.commit();
         }
+    }
+
+    /**
+     * Recipients without a zone get the zones of their number, exactly as a CSV import gives them,
+     * so per-recipient calling hours hold for recipients added in code too.
+     */
+    private static List<NewRecipient> withZones(List<NewRecipient> recipients) {
+        List<NewRecipient> out = new ArrayList<>(recipients.size());
+        for (NewRecipient r : recipients) {
+            out.add(r.zoneKey().isEmpty() ? new NewRecipient(r.phone(), r.name(), r.variables(), NumberZones.keyOf(r.phone()))
+                    : r);
+        }
+        return out;
     }
 
     /**

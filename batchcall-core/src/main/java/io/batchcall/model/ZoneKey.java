@@ -23,6 +23,7 @@ public final class ZoneKey {
         return String.join(",", ids);
     }
 
+    /** The zones a key names (empty for the empty key). */
     public static List<ZoneId> zones(String key) {
         List<ZoneId> zones = new ArrayList<>();
         if (key == null || key.isEmpty()) {

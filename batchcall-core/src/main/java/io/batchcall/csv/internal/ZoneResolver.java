@@ -31,6 +31,20 @@ public final class ZoneResolver {
         static final TimeZonePrefixTable INSTANCE = TimeZonePrefixTable.load();
     }
 
+    /**
+     * The zone key of a valid E.164 number, exactly as a CSV import resolves it when the file has no
+     * {@code timezone} column; empty when libphonenumber does not know the number's type.
+     */
+    public String zoneForE164(String e164) {
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(e164, "ZZ");
+            PhoneNumberType type = UTIL.getNumberType(number);
+            return type == PhoneNumberType.UNKNOWN ? "" : zoneForNumber(number, type, e164);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return "";
+        }
+    }
+
     /** The canonical IANA id for a {@code timezone} cell, or null if it is not one. */
     public static String zoneFromCell(String text) {
         return IANA_BY_LOWER_CASE.get(text.toLowerCase(Locale.ROOT));
