@@ -17,6 +17,12 @@ import java.util.Set;
  * @param limit page size, 1 to 1000
  */
 public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId beforeId, int limit) {
+    /**
+     * Validates the query and copies the statuses.
+     *
+     * @throws NullPointerException if account is null
+     * @throws IllegalArgumentException if limit is outside 1-1000
+     */
     public HistoryQuery {
         Objects.requireNonNull(account, "account must not be null (operators list every account with "
                 + "BatchCalls.historyOfAllAccounts)");
@@ -26,14 +32,34 @@ public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId
         }
     }
 
+    /**
+     * The first page of one account's batches in every status.
+     *
+     * @param account the account; not null
+     * @param limit page size, 1 to 1000
+     * @return the query
+     * @throws IllegalArgumentException if limit is outside 1-1000
+     */
     public static HistoryQuery of(AccountId account, int limit) {
         return new HistoryQuery(account, Set.of(), null, limit);
     }
 
+    /**
+     * The same query restricted to some statuses.
+     *
+     * @param only the statuses to list; null or empty for all
+     * @return the new query
+     */
     public HistoryQuery withStatuses(Set<BatchStatus> only) {
         return new HistoryQuery(account, only, beforeId, limit);
     }
 
+    /**
+     * The next page of the same query.
+     *
+     * @param id the last id of the previous page; null for the first page
+     * @return the new query
+     */
     public HistoryQuery before(BatchId id) {
         return new HistoryQuery(account, statuses, id, limit);
     }
