@@ -18,10 +18,15 @@ import java.util.Set;
  */
 public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId beforeId, int limit) {
     /**
-     * Validates the query and copies the statuses.
+     * Validates the components (see the record description).
      *
+     * @param account the account whose batches are listed (required: an operator's view of every account is
+     *     {@link BatchCalls#historyOfAllAccounts})
+     * @param statuses only these statuses; empty for all
+     * @param beforeId the last id of the previous page, or null for the first page
+     * @param limit page size, 1 to 1000
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
      * @throws NullPointerException if account is null
-     * @throws IllegalArgumentException if limit is outside 1-1000
      */
     public HistoryQuery {
         Objects.requireNonNull(account, "account must not be null (operators list every account with "

@@ -23,7 +23,20 @@ import java.util.TreeMap;
 public record ApiRequest(AccountId account, String method, String path, Map<String, List<String>> query,
         Map<String, List<String>> headers, InputStream body) {
 
-    /** Validates and copies the maps; header names become case-insensitive. */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param account the authenticated account: the request sees and changes only its batches
+     * @param method the HTTP method, any case
+     * @param path the path below the mount point, starting with {@code /} (for example {@code /batches/42});
+     *     the host strips its own prefix
+     * @param query decoded query parameters; several values of one name are kept in order
+     * @param headers request headers; names are matched ignoring case
+     * @param body the request body, read as a stream (never buffered whole); an empty stream when there is
+     *     none. The handler does not close it.
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of account, method is null
+     */
     public ApiRequest {
         Objects.requireNonNull(account, "account must not be null");
         Objects.requireNonNull(method, "method must not be null");

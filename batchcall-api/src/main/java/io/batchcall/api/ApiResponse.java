@@ -19,7 +19,17 @@ import java.util.Objects;
  */
 public record ApiResponse(int status, Map<String, String> headers, ResponseBody body, boolean streaming) {
 
-    /** Validates and copies the headers. */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param status the HTTP status code
+     * @param headers response headers, one value each (Content-Type among them when there is a body)
+     * @param body the body; {@link ResponseBody#EMPTY} for none
+     * @param streaming true when the body is written progressively and its length is unknown (CSV export,
+     *     event stream): send it chunked and flush as it is written
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if body is null
+     */
     public ApiResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be between 100 and 599, but was " + status);

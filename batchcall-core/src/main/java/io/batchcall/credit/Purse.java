@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record Purse(Currency currency, long balanceMicros, long heldMicros) {
     /**
-     * @throws IllegalArgumentException if {@code heldMicros} is negative or exceeds {@code balanceMicros}
+     * Validates the components (see the record description).
+     *
+     * @param currency the purse's currency
+     * @param balanceMicros top-ups minus captures, in micro-units
+     * @param heldMicros the sum of open holds, in micro-units
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if currency is null
      */
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");

@@ -27,6 +27,13 @@ public record Refusal(Reason reason, String message) {
         INCONSISTENT_INPUT
     }
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param reason the kind of refusal, which decides the exception type
+     * @param message what was asked and why it cannot be done, naming the account, key and amounts
+     * @throws NullPointerException if any of reason, message is null
+     */
     public Refusal {
         Objects.requireNonNull(reason, "reason must not be null");
         Objects.requireNonNull(message, "message must not be null");

@@ -35,9 +35,21 @@ public record Batch(
         long version) {
 
     /**
-     * Validates the required components.
+     * Validates the components (see the record description).
      *
-     * @throws NullPointerException if id, spec, status or createdAt is null
+     * @param id assigned by the store
+     * @param spec what the user configured
+     * @param status the current status
+     * @param pauseReason why it is paused; null unless paused
+     * @param failureReason why it failed; null unless failed
+     * @param parentId the recurring series this run belongs to; null for a one-off batch or a parent
+     * @param occurrence the index of the series occurrence this run is for; -1 when not a run
+     * @param scheduledFor when a scheduled batch starts; null otherwise
+     * @param createdAt when it was created
+     * @param startedAt when it last went to running; null before
+     * @param finishedAt when it last completed, was cancelled or failed; null otherwise
+     * @param version optimistic-lock version, incremented by every stored change
+     * @throws NullPointerException if any of id, spec, status, createdAt is null
      */
     public Batch {
         Objects.requireNonNull(id, "id must not be null");

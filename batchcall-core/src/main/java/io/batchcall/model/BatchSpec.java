@@ -44,11 +44,26 @@ public record BatchSpec(
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * Validates every component; the name is stripped of surrounding white space.
+     * Validates the components (see the record description).
      *
-     * @throws IllegalArgumentException naming the field, the rule and the value, when a value is out of range,
-     *     when startAt is set on a recurring batch, or when the deadline is not after startAt
-     * @throws NullPointerException if account, fromNumber, window, retry or ringTimeout is null
+     * @param name shown in lists, 1-200 characters
+     * @param account the account that pays and whose concurrency cap applies
+     * @param fromNumber the caller id
+     * @param agentId the host's agent (voice bot, script) that handles the calls; may be null
+     * @param startAt when to start; null means as soon as it is sent. Must be null for a recurring batch,
+     *     whose {@link Recurrence} carries its first start
+     * @param window when calls may be placed
+     * @param recipientLocalTime evaluate the window in each recipient's own time zone (from the CSV {@code
+     *     timezone} column or the number's region) instead of the window's zone
+     * @param batchLimit the most calls this batch may have active at once, 1 to 100000; null for no limit of
+     *     its own. The account's cap and reserved slots (from the engine's {@link
+     *     io.batchcall.spi.AccountLimitsProvider}) always apply as well
+     * @param recurrence how often the batch repeats; null for a one-off batch
+     * @param retry which outcomes are dialed again
+     * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
+     * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of account, fromNumber, window, retry, ringTimeout is null
      */
     public BatchSpec {
         if (name == null || name.isBlank()) {

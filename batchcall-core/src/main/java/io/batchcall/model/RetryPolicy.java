@@ -19,6 +19,15 @@ public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duratio
     private static final Set<RecipientStatus> RETRYABLE =
             EnumSet.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER, RecipientStatus.FAILED);
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param retryOn outcomes that are retried: a subset of busy, no_answer, failed
+     * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry)
+     * @param delay the least time between the end of one attempt and the next dial
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of retryOn, delay is null
+     */
     public RetryPolicy {
         Objects.requireNonNull(retryOn, "retryOn must not be null");
         Objects.requireNonNull(delay, "delay must not be null");

@@ -19,10 +19,13 @@ public record Tariff(Money dialFee, Money perMinute, int holdMinutes) {
     public static final Money DEFAULT_DIAL_FEE = Money.usd("0.005");
 
     /**
-     * Validates the tariff.
+     * Validates the components (see the record description).
      *
-     * @throws NullPointerException if dialFee or perMinute is null
-     * @throws IllegalArgumentException if the currencies differ or holdMinutes is outside 0-600
+     * @param dialFee charged for every dial, answered or not
+     * @param perMinute charged per started minute of talk time, in the fee's currency
+     * @param holdMinutes minutes held on top of the fee before each dial, 0 to 600
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of dialFee, perMinute is null
      */
     public Tariff {
         Objects.requireNonNull(dialFee, "dialFee must not be null");

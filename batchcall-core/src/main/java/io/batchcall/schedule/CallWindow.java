@@ -49,10 +49,14 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     public static final Set<DayOfWeek> EVERY_DAY = Collections.unmodifiableSet(EnumSet.allOf(DayOfWeek.class));
 
     /**
-     * Validates and copies {@code days}.
+     * Validates the components (see the record description).
      *
-     * @throws IllegalArgumentException if a component is null, {@code days} is empty or contains
-     *                                  null, or {@code start} equals {@code end} other than at 00:00
+     * @param start local opening time, inclusive
+     * @param end local closing time, exclusive; before {@code start} for a window across midnight
+     * @param days weekdays on which the window opens; non-empty, stored as an immutable {@link EnumSet} copy
+     *     (iteration in {@code MONDAY..SUNDAY} order)
+     * @param zone the zone whose wall clock is read
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
      */
     public CallWindow {
         Require.notNull(start, "call window start");

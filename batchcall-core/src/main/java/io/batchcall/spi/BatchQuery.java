@@ -19,9 +19,15 @@ import java.util.Set;
 public record BatchQuery(AccountId account, Set<BatchStatus> statuses, BatchId parentId, boolean topLevelOnly,
         BatchId beforeId, int limit) {
     /**
-     * Validates the query and copies the statuses.
+     * Validates the components (see the record description).
      *
-     * @throws IllegalArgumentException if limit is outside 1-1000, or parentId is given with topLevelOnly
+     * @param account only this account's batches; null for all
+     * @param statuses only these statuses; empty for all
+     * @param parentId only the runs of this series; null for no filter
+     * @param topLevelOnly only batches that are not runs of a series (one-offs and series parents)
+     * @param beforeId only ids below this one (the last id of the previous page); null from the top
+     * @param limit at most this many, 1 to 1000
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
      */
     public BatchQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));

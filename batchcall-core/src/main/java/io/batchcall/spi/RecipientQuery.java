@@ -11,6 +11,14 @@ import io.batchcall.model.RecipientStatus;
  * @param limit at most this many, 1 to 10000
  */
 public record RecipientQuery(RecipientStatus status, RecipientId afterId, int limit) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param status only this status; null for all
+     * @param afterId only ids above this one; null from the start
+     * @param limit at most this many, 1 to 10000
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public RecipientQuery {
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("limit must be between 1 and 10000, but was " + limit);

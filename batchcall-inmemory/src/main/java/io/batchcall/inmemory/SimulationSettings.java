@@ -23,6 +23,23 @@ import java.util.Random;
 public record SimulationSettings(int answered, int busy, int noAnswer, int failed, Duration minRing,
         Duration maxRing, Duration minTalk, Duration maxTalk, boolean outOfOrder, boolean duplicates, long seed) {
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param answered relative weight of answered calls (completed)
+     * @param busy relative weight of busy
+     * @param noAnswer relative weight of no_answer (rings for the request's ring timeout)
+     * @param failed relative weight of failed
+     * @param minRing shortest ring before answer or busy
+     * @param maxRing longest ring before answer or busy
+     * @param minTalk shortest talk time of an answered call
+     * @param maxTalk longest talk time of an answered call
+     * @param outOfOrder shuffle events that fall due together
+     * @param duplicates deliver every event twice
+     * @param seed seed of the outcome and duration draws, for repeatable runs
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of minRing, maxRing, minTalk, maxTalk is null
+     */
     public SimulationSettings {
         if (answered < 0 || busy < 0 || noAnswer < 0 || failed < 0 || answered + busy + noAnswer + failed == 0) {
             throw new IllegalArgumentException("outcome weights must be >= 0 with a positive sum, but were answered="
