@@ -9,8 +9,19 @@ package io.batchcall.model;
  * the inbound calls the host reports), and keeps {@code reserved} of them free: a batch dials only
  * while the account has fewer than {@code accountCap - reserved} active calls, and while the batch
  * itself has fewer than {@code batchLimit} (at most {@code accountCap - reserved}).
+ * @param accountCap the most calls the account may have active at once, 1 to 100000
+ * @param reserved slots of the cap kept free for inbound and other traffic, 0 to {@code accountCap - 1}
+ * @param batchLimit the most calls this batch may have active at once, 1 to {@code accountCap - reserved}
  */
 public record ConcurrencyPolicy(int accountCap, int reserved, int batchLimit) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param accountCap the most calls the account may have active at once, 1 to 100000
+     * @param reserved slots of the cap kept free for inbound and other traffic, 0 to {@code accountCap - 1}
+     * @param batchLimit the most calls this batch may have active at once, 1 to {@code accountCap - reserved}
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public ConcurrencyPolicy {
         AccountLimits limits = new AccountLimits(accountCap, reserved); // validates cap and reserved
         if (batchLimit < 1 || batchLimit > limits.outboundCeiling()) {

@@ -12,9 +12,18 @@ import java.util.Objects;
  * products are exact and never drift. Arithmetic between different currencies, results below
  * zero and overflow are refused with {@link IllegalArgumentException} or
  * {@link ArithmeticException}; nothing is rounded silently.
+ * @param micros the amount in millionths of the currency unit; not negative
+ * @param currency the currency; not null
  */
 public record Money(long micros, Currency currency) implements Comparable<Money> {
-    /** @throws IllegalArgumentException if {@code micros} is negative */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param micros the amount in millionths of the currency unit; not negative
+     * @param currency the currency; not null
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if currency is null
+     */
     public Money {
         Objects.requireNonNull(currency, "currency must not be null");
         if (micros < 0) {

@@ -12,11 +12,18 @@ import java.util.regex.Pattern;
  * readable when libphonenumber's metadata changes. {@link #of(String)} and
  * {@link #parse(String, String)} also check with libphonenumber that the number is valid for its
  * region; use them for input from people and files.
+ * @param e164 the number in E.164 form, e.g. {@code +14155550123}
  */
 public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param e164 the number in E.164 form, e.g. {@code +14155550123}
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public PhoneNumber {
         if (e164 == null) {
             throw new IllegalArgumentException("phone number must not be null");

@@ -229,8 +229,19 @@ public final class AttemptRules {
     /**
      * The answer to a placement: whether the claim still stands for this call (the port's return
      * value), and the change to write, if any.
+     *
+     * @param accepted whether the claim still stood, so the call counts as placed (the port's return value)
+     * @param change the attempt change to store; empty when nothing is to be written
      */
     public record Placement(boolean accepted, Optional<AttemptChange> change) {
+        /**
+         * Validates the components (see the record description).
+         *
+         * @param accepted whether the claim still stood, so the call counts as placed (the port's return
+         *     value)
+         * @param change the attempt change to store; empty when nothing is to be written
+         * @throws NullPointerException if change is null
+         */
         public Placement {
             Objects.requireNonNull(change, "change must not be null");
         }
