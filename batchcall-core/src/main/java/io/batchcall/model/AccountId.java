@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 /**
  * The host application's account (tenant) that owns batches, concurrency slots and credit.
  * 1 to 128 characters of letters, digits and {@code . _ : @ -}.
+ *
  * @param value the host's account key, 1 to 128 characters of letters, digits and {@code . _ : @ -}
  */
 public record AccountId(String value) {
