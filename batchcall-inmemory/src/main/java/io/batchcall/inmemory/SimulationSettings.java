@@ -59,32 +59,75 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
         }
     }
 
-    /** 70% answered, 10% busy, 15% no answer, 5% failed; 2-8 s ring, 10-120 s talk. */
+    /**
+     * 70% answered, 10% busy, 15% no answer, 5% failed; 2-8 s ring, 10-120 s talk.
+     *
+     * @return the default settings, seed 42
+     */
     public static SimulationSettings ofDefaults() {
         return new SimulationSettings(70, 10, 15, 5, Duration.ofSeconds(2), Duration.ofSeconds(8),
                 Duration.ofSeconds(10), Duration.ofSeconds(120), false, false, 42);
     }
 
+    /**
+     * A copy with another outcome mix; the weights are relative.
+     *
+     * @param answeredWeight weight of answered calls
+     * @param busyWeight weight of busy
+     * @param noAnswerWeight weight of no_answer
+     * @param failedWeight weight of failed
+     * @return the copy
+     * @throws IllegalArgumentException if a weight is negative or all are zero
+     */
     public SimulationSettings withMix(int answeredWeight, int busyWeight, int noAnswerWeight, int failedWeight) {
         return new SimulationSettings(answeredWeight, busyWeight, noAnswerWeight, failedWeight, minRing, maxRing,
                 minTalk, maxTalk, outOfOrder, duplicates, seed);
     }
 
+    /**
+     * A copy with another ring range.
+     *
+     * @param min shortest ring
+     * @param max longest ring, not below min
+     * @return the copy
+     * @throws IllegalArgumentException if the range is invalid
+     */
     public SimulationSettings withRing(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, min, max, minTalk, maxTalk, outOfOrder,
                 duplicates, seed);
     }
 
+    /**
+     * A copy with another talk range for answered calls.
+     *
+     * @param min shortest talk time, not negative
+     * @param max longest talk time, not below min
+     * @return the copy
+     * @throws IllegalArgumentException if the range is invalid
+     */
     public SimulationSettings withTalk(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, min, max, outOfOrder,
                 duplicates, seed);
     }
 
+    /**
+     * A copy with other carrier quirks.
+     *
+     * @param shuffle shuffle events that fall due together
+     * @param twice deliver every event twice
+     * @return the copy
+     */
     public SimulationSettings withQuirks(boolean shuffle, boolean twice) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk, shuffle,
                 twice, seed);
     }
 
+    /**
+     * A copy with another seed.
+     *
+     * @param value the seed of the outcome and duration draws
+     * @return the copy
+     */
     public SimulationSettings withSeed(long value) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk,
                 outOfOrder, duplicates, value);
