@@ -49,7 +49,11 @@ public record EngineHealth(Instant lastSuccessfulStep, String lastStepError, boo
         }
     }
 
-    /** The store answers, the last step succeeded, and the carrier refused no batch recently. */
+    /**
+     * The store answers, the last step succeeded, and the carrier refused no batch recently.
+     *
+     * @return true when healthy
+     */
     public boolean healthy() {
         return storeReachable && lastStepError == null && recentFatalCarrierErrors == 0;
     }
@@ -57,6 +61,9 @@ public record EngineHealth(Instant lastSuccessfulStep, String lastStepError, boo
     /**
      * Whether no successful step ended within {@code maxAge} before {@link #checkedAt} (a started
      * engine whose loop is stuck or failing). True when no step succeeded yet.
+     *
+     * @param maxAge the longest acceptable time since the last successful step
+     * @return true when the last successful step is older than {@code maxAge}, or there was none
      */
     public boolean stepOverdue(Duration maxAge) {
         return lastSuccessfulStep == null || lastSuccessfulStep.plus(maxAge).isBefore(checkedAt);

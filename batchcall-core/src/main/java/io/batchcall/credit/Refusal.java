@@ -39,7 +39,11 @@ public record Refusal(Reason reason, String message) {
         Objects.requireNonNull(message, "message must not be null");
     }
 
-    /** A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal. */
+    /**
+     * A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal.
+     *
+     * @return the exception, not thrown; its message is this refusal's message
+     */
     public RuntimeException toException() {
         return switch (reason) {
             case ILLEGAL_TRANSITION -> new IllegalStateTransitionException(message);

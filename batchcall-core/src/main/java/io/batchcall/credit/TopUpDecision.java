@@ -27,7 +27,11 @@ public record TopUpDecision(Purse purse, boolean applied, Refusal refusal) {
         }
     }
 
-    /** Whether the rules refused the top-up. */
+    /**
+     * Whether the rules refused the top-up.
+     *
+     * @return true when {@link #refusal()} is not null
+     */
     public boolean refused() {
         return refusal != null;
     }
