@@ -33,12 +33,20 @@ public record AccountLimits(int cap, int reserved) {
         }
     }
 
-    /** Cap 20, nothing reserved. */
+    /**
+     * Cap 20, nothing reserved.
+     *
+     * @return the default limits
+     */
     public static AccountLimits ofDefaults() {
         return new AccountLimits(DEFAULT_CAP, 0);
     }
 
-    /** The ceiling that outbound dialing works under: {@code cap - reserved}. */
+    /**
+     * The ceiling that outbound dialing works under: {@code cap - reserved}.
+     *
+     * @return {@code cap - reserved}, at least 1
+     */
     public int outboundCeiling() {
         return cap - reserved;
     }

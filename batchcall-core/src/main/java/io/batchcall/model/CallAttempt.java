@@ -83,6 +83,8 @@ public record CallAttempt(
      * Whether this attempt ended after it was placed and its charge is not recorded yet: the
      * settlement (capture of its credit hold, cost, retry decision) is due. A claim that was never
      * dialed (skipped, or failed before the carrier accepted it) has nothing to settle.
+     *
+     * @return true while the ended, dialed attempt has no recorded cost
      */
     public boolean settlementDue() {
         return status.isTerminal() && status != RecipientStatus.SKIPPED && placedAt != null && cost == null;

@@ -39,6 +39,13 @@ public record NewBatch(BatchSpec spec, BatchStatus status, BatchId parentId, lon
         }
     }
 
+    /**
+     * A new draft batch: not part of a series, not scheduled.
+     *
+     * @param spec the user's configuration
+     * @param now the creation instant, from the engine's clock
+     * @return the batch to create
+     */
     public static NewBatch draft(BatchSpec spec, Instant now) {
         return new NewBatch(spec, BatchStatus.DRAFT, null, -1, null, now);
     }

@@ -32,6 +32,13 @@ public record NewRecipient(PhoneNumber phone, String name, Map<String, String> v
         zoneKey = zoneKey == null ? "" : zoneKey;
     }
 
+    /**
+     * A recipient without variables, evaluated in the window's zone.
+     *
+     * @param phone the number to call; not null
+     * @param name display name; null becomes empty
+     * @return the recipient
+     */
     public static NewRecipient of(PhoneNumber phone, String name) {
         return new NewRecipient(phone, name, Map.of(), "");
     }

@@ -49,6 +49,11 @@ public record StatusEvent(
         Objects.requireNonNull(status, "status must not be null");
     }
 
+    /**
+     * Whether this is a batch event (it names no recipient).
+     *
+     * @return true when {@link #recipientId()} is null
+     */
     public boolean isBatchEvent() {
         return recipientId == null;
     }

@@ -15,6 +15,12 @@ public final class ZoneKey {
     private ZoneKey() {
     }
 
+    /**
+     * The key of a set of zones.
+     *
+     * @param zones the zones; duplicates are ignored
+     * @return the ids sorted and joined by {@code ,}; empty for no zones
+     */
     public static String of(Collection<ZoneId> zones) {
         TreeSet<String> ids = new TreeSet<>();
         for (ZoneId z : zones) {
@@ -23,6 +29,12 @@ public final class ZoneKey {
         return String.join(",", ids);
     }
 
+    /**
+     * The zones of a key, parsed back.
+     *
+     * @param key a key from {@link #of}; null or empty for none
+     * @return the zones in key order; empty for an empty key
+     */
     public static List<ZoneId> zones(String key) {
         List<ZoneId> zones = new ArrayList<>();
         if (key == null || key.isEmpty()) {

@@ -46,7 +46,11 @@ public record AttemptChange(CallAttempt before, CallAttempt after, RecipientChan
         }
     }
 
-    /** Whether the attempt row itself changes (a requeue changes only the recipient). */
+    /**
+     * Whether the attempt row itself changes (a requeue changes only the recipient).
+     *
+     * @return true when {@code before} and {@code after} differ
+     */
     public boolean changesAttempt() {
         return !before.equals(after);
     }
