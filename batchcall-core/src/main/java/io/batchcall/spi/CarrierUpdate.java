@@ -39,6 +39,11 @@ public record CarrierUpdate(RecipientStatus status, Instant at, String providerC
         }
     }
 
+    /**
+     * The talk time, or zero when none was reported.
+     *
+     * @return the talk time, never null
+     */
     public Duration talkTimeOrZero() {
         return talkTime == null ? Duration.ZERO : talkTime;
     }

@@ -25,6 +25,13 @@ public record RecipientQuery(RecipientStatus status, RecipientId afterId, int li
         }
     }
 
+    /**
+     * The first page of a batch's recipients, every status.
+     *
+     * @param limit page size, 1 to 10000
+     * @return the query
+     * @throws IllegalArgumentException if limit is outside 1-10000
+     */
     public static RecipientQuery first(int limit) {
         return new RecipientQuery(null, null, limit);
     }
