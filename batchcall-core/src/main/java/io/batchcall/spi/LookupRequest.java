@@ -42,7 +42,15 @@ public record LookupRequest(AttemptId attemptId, String providerCallId, PhoneNum
         knownCallIds = knownCallIds == null ? Set.of() : Set.copyOf(knownCallIds);
     }
 
-    /** A request with no call ids known on other attempts. */
+    /**
+     * A request with no call ids known on other attempts.
+     *
+     * @param attemptId the attempt to look up
+     * @param providerCallId the carrier's id when it was recorded; else null
+     * @param to the number that was called
+     * @param from the caller id used
+     * @param claimedAt when the engine claimed the attempt
+     */
     public LookupRequest(AttemptId attemptId, String providerCallId, PhoneNumber to, PhoneNumber from,
             Instant claimedAt) {
         this(attemptId, providerCallId, to, from, claimedAt, Set.of());
