@@ -61,18 +61,35 @@ public record ApiRequest(AccountId account, String method, String path, Map<Stri
         body = body == null ? InputStream.nullInputStream() : body;
     }
 
-    /** A request without body, query or headers; handy in tests. */
+    /**
+     * A request without body, query or headers; handy in tests.
+     *
+     * @param account the authenticated account the request acts for
+     * @param method the HTTP method, e.g. {@code GET}
+     * @param path the request path, e.g. {@code /batches}
+     * @return the request
+     */
     public static ApiRequest of(AccountId account, String method, String path) {
         return new ApiRequest(account, method, path, Map.of(), Map.of(), null);
     }
 
-    /** The first value of a header, or null. */
+    /**
+     * The first value of a header, or null.
+     *
+     * @param name the header name, matched ignoring case
+     * @return the first value, or null if absent
+     */
     public String header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The first value of a query parameter, or null. */
+    /**
+     * The first value of a query parameter, or null.
+     *
+     * @param name the parameter name
+     * @return the first value, or null if absent
+     */
     public String param(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);

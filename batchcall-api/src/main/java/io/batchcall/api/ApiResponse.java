@@ -38,7 +38,12 @@ public record ApiResponse(int status, Map<String, String> headers, ResponseBody 
         Objects.requireNonNull(body, "body must not be null");
     }
 
-    /** The value of a response header, matched ignoring case, or null. */
+    /**
+     * The value of a response header, matched ignoring case, or null.
+     *
+     * @param name the header name
+     * @return the value, or null if absent
+     */
     public String header(String name) {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
@@ -51,6 +56,8 @@ public record ApiResponse(int status, Map<String, String> headers, ResponseBody 
     /**
      * Writes the whole body to a string (UTF-8); for tests and small bodies, never for an event
      * stream (it would not return).
+     *
+     * @return the body decoded as UTF-8
      */
     public String bodyAsString() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
