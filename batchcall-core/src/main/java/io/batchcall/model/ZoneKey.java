@@ -29,12 +29,6 @@ public final class ZoneKey {
         return String.join(",", ids);
     }
 
-    /**
-     * The zones of a key, parsed back.
-     *
-     * @param key a key from {@link #of}; null or empty for none
-     * @return the zones in key order; empty for an empty key
-     */
     public static List<ZoneId> zones(String key) {
         List<ZoneId> zones = new ArrayList<>();
         if (key == null || key.isEmpty()) {

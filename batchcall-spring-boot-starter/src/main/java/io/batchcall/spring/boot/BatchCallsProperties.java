@@ -632,11 +632,6 @@ public class BatchCallsProperties implements Validator {
         return metrics;
     }
 
-    /**
-     * The health indicator settings ({@code batchcall.health.*}).
-     *
-     * @return the current value
-     */
     public Health getHealth() {
         return health;
     }
