@@ -44,7 +44,8 @@ public record BatchSpec(
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * Validates the components (see the record description).
+     * Validates the components (see the record description); the name is stored stripped of
+     * surrounding white space.
      *
      * @param name shown in lists, 1-200 characters
      * @param account the account that pays and whose concurrency cap applies

@@ -28,7 +28,7 @@ public enum RecipientStatus {
     IN_PROGRESS(4),
     /** The call was answered and ended normally. Terminal. */
     COMPLETED(5),
-    /** The call could not be placed or was rejected by the carrier. Terminal; counts as a failure. */
+    /** The carrier reported the call failed, or it could not be placed. Terminal; counts as a failure. */
     FAILED(5),
     /** The line was busy. Terminal; counts as a failure. */
     BUSY(5),
