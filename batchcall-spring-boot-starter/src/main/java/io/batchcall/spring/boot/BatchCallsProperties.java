@@ -60,7 +60,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: whether missing schema migrations are applied at start-up (otherwise the schema is only checked).
+         * Sets whether missing schema migrations are applied at start-up (otherwise the schema is only checked).
          *
          * @param migrateOnStart the new value
          */
@@ -78,7 +78,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: prefix of every batchcall table (empty, or 1-30 lower-case letters, digits and _).
+         * Sets the prefix of every batchcall table (empty, or 1-30 lower-case letters, digits and _).
          *
          * @param tablePrefix the new value
          */
@@ -96,7 +96,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: the database dialect; detected from the connection when not set.
+         * Sets the database dialect; detected from the connection when not set.
          *
          * @param dialect the new value
          */
@@ -130,7 +130,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: twilio account SID ("AC" and 32 hex digits); setting it turns the Twilio carrier on.
+         * Sets the Twilio account SID ("AC" and 32 hex digits); setting it turns the Twilio carrier on.
          *
          * @param accountSid the new value
          */
@@ -148,7 +148,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: twilio auth token (signs requests and validates status callbacks; never logged).
+         * Sets the Twilio auth token (signs requests and validates status callbacks; never logged).
          *
          * @param authToken the new value
          */
@@ -166,7 +166,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: public base URL of this application as Twilio reaches it, e.g. https://calls.example.com.
+         * Sets the public base URL of this application as Twilio reaches it, e.g. https://calls.example.com.
          *
          * @param callbackBaseUrl the new value
          */
@@ -184,7 +184,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: path where the status-callback endpoint is mounted.
+         * Sets the path where the status-callback endpoint is mounted.
          *
          * @param callbackPath the new value
          */
@@ -202,7 +202,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: public URL returning the TwiML to run when the callee answers.
+         * Sets the public URL returning the TwiML to run when the callee answers.
          *
          * @param answerUrl the new value
          */
@@ -220,7 +220,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: how long one Twilio request may take (1s to 5m).
+         * Sets how long one Twilio request may take (1s to 5m).
          *
          * @param requestTimeout the new value
          */
@@ -258,7 +258,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: whether the batchcall meters are registered.
+         * Sets whether the batchcall meters are registered.
          *
          * @param enabled the new value
          */
@@ -276,7 +276,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: tag dials, outcomes and errors with the account for this many accounts (0 = no account tags, at most 100).
+         * Sets for how many accounts dials, outcomes and errors are tagged with the account (0 = no account tags, at most 100).
          *
          * @param accountTags the new value
          */
@@ -294,7 +294,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: how often the gauges are read from the database (1s to 10m).
+         * Sets how often the gauges are read from the database (1s to 10m).
          *
          * @param refreshEvery the new value
          */
@@ -318,7 +318,7 @@ public class BatchCallsProperties implements Validator {
         }
 
         /**
-         * Sets: the engine is reported down when no step has succeeded for this long while it runs (1s to 1h).
+         * Sets how long the engine may go without a successful step, while it runs, before it is reported down (1s to 1h).
          *
          * @param maxStepAge the new value
          */
@@ -426,7 +426,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Whether the batchcall meters are registered.
+     * Whether batchcall is auto-configured at all.
      *
      * @return the current value
      */
@@ -435,7 +435,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: whether the batchcall meters are registered.
+     * Sets whether batchcall is auto-configured at all.
      *
      * @param enabled the new value
      */
@@ -453,7 +453,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: whether the engine loop starts with the application context (false: call runOnce() yourself).
+     * Sets whether the engine loop starts with the application context (false: call runOnce() yourself).
      *
      * @param autoStart the new value
      */
@@ -471,7 +471,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: this engine node's name in claims, logs and thread names; default a random "node-xxxxxxxx".
+     * Sets this engine node's name in claims, logs and thread names; default a random "node-xxxxxxxx".
      *
      * @param nodeName the new value
      */
@@ -489,7 +489,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: how often the engine runs a step (10ms to 1m).
+     * Sets how often the engine runs a step (10ms to 1m).
      *
      * @param pollInterval the new value
      */
@@ -507,7 +507,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: how often status events are delivered to listeners (10ms to 1m).
+     * Sets how often status events are delivered to listeners (10ms to 1m).
      *
      * @param eventInterval the new value
      */
@@ -525,7 +525,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: threads that place calls concurrently (1 to 256).
+     * Sets the threads that place calls concurrently (1 to 256).
      *
      * @param dialThreads the new value
      */
@@ -543,7 +543,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: how long a claim may stay unplaced before another node reconciles it (10s to 1h).
+     * Sets how long a claim may stay unplaced before another node reconciles it (10s to 1h).
      *
      * @param lease the new value
      */
@@ -561,7 +561,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: how long shutdown waits for dials in progress before interrupting them (0 to 10m).
+     * Sets how long shutdown waits for dials in progress before interrupting them (0 to 10m).
      *
      * @param shutdownWait the new value
      */
@@ -579,7 +579,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: dials per second per from-number on this node (0 = unpaced, at most 1000).
+     * Sets the dials per second per from-number on this node (0 = unpaced, at most 1000).
      *
      * @param callsPerSecond the new value
      */
@@ -597,7 +597,7 @@ public class BatchCallsProperties implements Validator {
     }
 
     /**
-     * Sets: region assumed for CSV numbers without a country code (ISO 3166, e.g. US; ZZ = none).
+     * Sets the region assumed for CSV numbers without a country code (ISO 3166, e.g. US; ZZ = none).
      *
      * @param defaultRegion the new value
      */
