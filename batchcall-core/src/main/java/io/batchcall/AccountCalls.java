@@ -37,7 +37,11 @@ public final class AccountCalls {
         this.account = Objects.requireNonNull(account, "account must not be null");
     }
 
-    /** The account this view is scoped to. */
+    /**
+     * The account this view is scoped to.
+     *
+     * @return the account given to {@link BatchCalls#forAccount}
+     */
     public AccountId account() {
         return account;
     }
@@ -46,6 +50,10 @@ public final class AccountCalls {
      * Stores a new draft for this account.
      *
      * @throws IllegalArgumentException if {@code spec} names another account
+     *
+     * @param spec the draft's configuration; its account must be this one
+     * @return the stored draft, status draft, version 1
+     * @throws NullPointerException if spec is null
      */
     public Batch createDraft(BatchSpec spec) {
         Objects.requireNonNull(spec, "spec must not be null");
@@ -56,96 +64,200 @@ public final class AccountCalls {
         return calls.createDraft(spec);
     }
 
-    /** Replaces the spec of one of this account's drafts (or a series' config). */
+    /**
+     * Replaces the spec of one of this account's drafts (or a series' config).
+     *
+     * @param id one of this account's batches
+     * @param spec the new configuration; see {@link BatchCalls#updateDraft}
+     * @return the updated batch
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch updateDraft(BatchId id, BatchSpec spec) {
         owned(id);
         return calls.updateDraft(id, spec);
     }
 
-    /** Deletes one of this account's drafts with its recipients. */
+    /**
+     * Deletes one of this account's drafts with its recipients.
+     *
+     * @param id one of this account's drafts
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public void deleteDraft(BatchId id) {
         owned(id);
         calls.deleteDraft(id);
     }
 
-    /** Adds recipients to one of this account's drafts; see {@link BatchCalls#addRecipients}. */
+    /**
+     * Adds recipients to one of this account's drafts; see {@link BatchCalls#addRecipients}.
+     *
+     * @param id one of this account's drafts
+     * @param recipients the recipients to add
+     * @return how many were added
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public long addRecipients(BatchId id, List<NewRecipient> recipients) {
         owned(id);
         return calls.addRecipients(id, recipients);
     }
 
-    /** Imports a CSV into one of this account's drafts; see {@link BatchCalls#importRecipients}. */
+    /**
+     * Imports a CSV into one of this account's drafts; see {@link BatchCalls#importRecipients}.
+     *
+     * @param id one of this account's drafts
+     * @param csv the file's bytes (UTF-8); read to the end, not closed
+     * @param options how to map and check the columns
+     * @return what was imported and what was rejected
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public ImportReport importRecipients(BatchId id, InputStream csv, ImportOptions options) {
         owned(id);
         return calls.importRecipients(id, csv, options);
     }
 
-    /** Sends one of this account's drafts; see {@link BatchCalls#send}. */
+    /**
+     * Sends one of this account's drafts; see {@link BatchCalls#send}.
+     *
+     * @param id one of this account's drafts
+     * @return the batch, now scheduled, running or recurring
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch send(BatchId id) {
         owned(id);
         return calls.send(id);
     }
 
-    /** Cancels one of this account's batches (or series); see {@link BatchCalls#cancel}. */
+    /**
+     * Cancels one of this account's batches (or series); see {@link BatchCalls#cancel}.
+     *
+     * @param id one of this account's batches or series parents
+     * @return the cancelled batch
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch cancel(BatchId id) {
         owned(id);
         return calls.cancel(id);
     }
 
-    /** Pauses one of this account's running batches. */
+    /**
+     * Pauses one of this account's running batches.
+     *
+     * @param id one of this account's running batches
+     * @return the paused batch
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch pause(BatchId id) {
         owned(id);
         return calls.pause(id);
     }
 
-    /** Resumes one of this account's paused batches. */
+    /**
+     * Resumes one of this account's paused batches.
+     *
+     * @param id one of this account's paused batches
+     * @return the running batch
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch resume(BatchId id) {
         owned(id);
         return calls.resume(id);
     }
 
-    /** Runs one of this account's finished batches again. */
+    /**
+     * Runs one of this account's finished batches again.
+     *
+     * @param id one of this account's finished batches
+     * @param scope which recipients are dialed again
+     * @return the running batch
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch rerun(BatchId id, RerunScope scope) {
         owned(id);
         return calls.rerun(id, scope);
     }
 
-    /** Pauses one of this account's recurring series: running runs finish, none spawn. */
+    /**
+     * Pauses one of this account's recurring series: running runs finish, none spawn.
+     *
+     * @param parentId the series parent
+     * @return the paused parent
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch pauseSeries(BatchId parentId) {
         owned(parentId);
         return calls.pauseSeries(parentId);
     }
 
-    /** Resumes one of this account's paused series. */
+    /**
+     * Resumes one of this account's paused series.
+     *
+     * @param parentId the series parent
+     * @return the recurring parent
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch resumeSeries(BatchId parentId) {
         owned(parentId);
         return calls.resumeSeries(parentId);
     }
 
-    /** Cancels one of this account's series with its scheduled and running runs. */
+    /**
+     * Cancels one of this account's series with its scheduled and running runs.
+     *
+     * @param parentId the series parent
+     * @return the cancelled parent
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public Batch cancelSeries(BatchId parentId) {
         owned(parentId);
         return calls.cancelSeries(parentId);
     }
 
-    /** One of this account's batches with its counts. */
+    /**
+     * One of this account's batches with its counts.
+     *
+     * @param id one of this account's batches
+     * @return the batch with its recipient counts
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public BatchSummary batch(BatchId id) {
         owned(id);
         return calls.batch(id);
     }
 
-    /** This account's batches, newest first, with their counts; series runs are under {@link #runs}. */
+    /**
+     * This account's batches, newest first, with their counts; series runs are under {@link #runs}.
+     *
+     * @param statuses only these statuses; null or empty for all
+     * @param beforeId the last id of the previous page, or null for the first page
+     * @param limit page size, 1 to 1000
+     * @return up to {@code limit} batches, newest first
+     * @throws IllegalArgumentException if limit is outside 1-1000
+     */
     public List<BatchSummary> history(Set<BatchStatus> statuses, BatchId beforeId, int limit) {
         return calls.history(new HistoryQuery(account, statuses, beforeId, limit));
     }
 
-    /** The runs of one of this account's series, newest first. */
+    /**
+     * The runs of one of this account's series, newest first.
+     *
+     * @param parentId the series parent
+     * @param limit at most this many, 1 to 1000
+     * @return the runs, newest first
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public List<BatchSummary> runs(BatchId parentId, int limit) {
         owned(parentId);
         return calls.runs(parentId, limit);
     }
 
-    /** A page of the recipients of one of this account's batches. */
+    /**
+     * A page of the recipients of one of this account's batches.
+     *
+     * @param id one of this account's batches
+     * @param query the page of recipients to read
+     * @return the recipients of the page
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public List<Recipient> recipients(BatchId id, RecipientQuery query) {
         owned(id);
         return calls.recipients(id, query);
@@ -155,6 +267,10 @@ public final class AccountCalls {
      * The attempts of one recipient of one of this account's batches, oldest first.
      *
      * @throws NotFoundException if the batch is not this account's or the recipient is not in it
+     *
+     * @param batchId one of this account's batches
+     * @param recipientId a recipient of that batch
+     * @return every attempt, oldest first; empty before the first dial
      */
     public List<CallAttempt> attempts(BatchId batchId, RecipientId recipientId) {
         owned(batchId);
@@ -164,7 +280,12 @@ public final class AccountCalls {
         return calls.attempts(r.id());
     }
 
-    /** Listens to this account's status changes from now on; close the handle to stop. */
+    /**
+     * Listens to this account's status changes from now on; close the handle to stop.
+     *
+     * @param listener called on the loop's event thread for each of this account's events; not null
+     * @return a handle whose {@code close()} stops the delivery
+     */
     public AutoCloseable subscribe(BatchListener listener) {
         return calls.subscribe(account, listener);
     }
@@ -172,24 +293,45 @@ public final class AccountCalls {
     /**
      * Completes when one of this account's batches is completed, cancelled or failed; see
      * {@link BatchCalls#whenFinished}.
+     *
+     * @param id one of this account's batches
+     * @return a stage completed with the finished batch's summary
+     * @throws NotFoundException if the batch does not exist or is another account's
      */
     public CompletionStage<BatchSummary> whenFinished(BatchId id) {
         owned(id);
         return calls.whenFinished(id);
     }
 
-    /** Waits for one of this account's batches to finish; see {@link BatchCalls#awaitFinished}. */
+    /**
+     * Waits for one of this account's batches to finish; see {@link BatchCalls#awaitFinished}.
+     *
+     * @param id one of this account's batches
+     * @param timeout the longest wait
+     * @return the finished batch's summary
+     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws BatchCallException if the timeout passes first (see {@link BatchCalls#awaitFinished})
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
     public BatchSummary awaitFinished(BatchId id, Duration timeout) throws InterruptedException {
         owned(id);
         return calls.awaitFinished(id, timeout);
     }
 
-    /** Reports how many inbound calls this account has now; they take concurrency slots. */
+    /**
+     * Reports how many inbound calls this account has now; they take concurrency slots.
+     *
+     * @param inbound the account's inbound calls now, 0 or more; replaces the last report
+     */
     public void reportInboundCalls(int inbound) {
         calls.reportInboundCalls(account, inbound);
     }
 
-    /** This account's active calls now, outbound and inbound. */
+    /**
+     * This account's active calls now, outbound and inbound.
+     *
+     * @return outbound calls in every batch plus the last reported inbound calls
+     */
     public int activeCalls() {
         return calls.activeCalls(account);
     }

@@ -11,22 +11,45 @@ package io.batchcall;
 public class BatchCallException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether repeating the same call later may succeed. */
     private final boolean retryable;
 
+    /**
+     * A non-retryable failure.
+     *
+     * @param message what failed, with the ids involved
+     */
     public BatchCallException(String message) {
         this(message, false, null);
     }
 
+    /**
+     * A non-retryable failure caused by another exception.
+     *
+     * @param message what failed, with the ids involved
+     * @param cause the underlying exception; may be null
+     */
     public BatchCallException(String message, Throwable cause) {
         this(message, false, cause);
     }
 
+    /**
+     * A failure whose retryability the subclass decides.
+     *
+     * @param message what failed, with the ids involved
+     * @param retryable whether repeating the same call later may succeed
+     * @param cause the underlying exception; may be null
+     */
     protected BatchCallException(String message, boolean retryable, Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
     }
 
-    /** Whether repeating the same call later may succeed (a lost race, a transient outage). */
+    /**
+     * Whether repeating the same call later may succeed (a lost race, a transient outage).
+     *
+     * @return true when a later retry without any change may succeed
+     */
     public boolean isRetryable() {
         return retryable;
     }

@@ -84,7 +84,15 @@ public final class BatchCalls implements AutoCloseable {
         this.stats = new StoreStats(storage);
     }
 
-    /** Starts a builder with the three required ports. */
+    /**
+     * Starts a builder with the three required ports.
+     *
+     * @param storage where batches, recipients, attempts and events live
+     * @param telephony the carrier adapter that places calls
+     * @param ledger the credit ledger that holds and captures call costs
+     * @return a builder with the defaults listed on {@link BatchCallsBuilder}
+     * @throws NullPointerException if a port is null
+     */
     public static BatchCallsBuilder builder(Storage storage, Telephony telephony, CreditLedger ledger) {
         return new BatchCallsBuilder(storage, telephony, ledger);
     }
@@ -93,6 +101,10 @@ public final class BatchCalls implements AutoCloseable {
      * The view of one account: every id it is given must belong to that account, and another
      * account's id reads exactly like an unknown one. Use it wherever ids come from users; the
      * methods of {@code BatchCalls} itself take any id and are meant for operators and trusted code.
+     *
+     * @param account the account; not null
+     * @return a view scoped to that account
+     * @throws NullPointerException if account is null
      */
     public AccountCalls forAccount(AccountId account) {
         return new AccountCalls(this, account);
@@ -100,17 +112,36 @@ public final class BatchCalls implements AutoCloseable {
 
     // --- drafts ---
 
-    /** Stores a new draft. */
+    /**
+     * Stores a new draft.
+     *
+     * @param spec the draft's configuration; not null
+     * @return the stored draft, status draft
+     */
     public Batch createDraft(BatchSpec spec) {
         return ops.createDraft(spec);
     }
 
-    /** Replaces the spec of a draft (or the config of a recurring series). */
+    /**
+     * Replaces the spec of a draft (or the config of a recurring series).
+     *
+     * @param id a draft, or a recurring series' parent
+     * @param spec the new configuration; its account must stay the same
+     * @return the updated batch
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch updateDraft(BatchId id, BatchSpec spec) {
         return ops.updateDraft(id, spec);
     }
 
-    /** Deletes a draft and its recipients. */
+    /**
+     * Deletes a draft and its recipients.
+     *
+     * @param id a draft
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public void deleteDraft(BatchId id) {
         ops.deleteDraft(id);
     }
@@ -118,6 +149,12 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * Adds recipients to a draft (or a series template) in one unit of work; numbers already in
      * the batch are not added twice. Returns how many were added.
+     *
+     * @param id a draft or a series template
+     * @param recipients the recipients to add; not null
+     * @return how many were added (duplicates excluded)
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
      */
     public long addRecipients(BatchId id, List<NewRecipient> recipients) {
         ops.requireEditable(ops.get(id));
@@ -151,6 +188,12 @@ public final class BatchCalls implements AutoCloseable {
      * @throws io.batchcall.csv.CsvImportException if the file is refused whole (no phone column,
      *     text that is not UTF-8, a limit exceeded); nothing was stored
      * @throws IllegalStateTransitionException if the batch is not editable
+     *
+     * @param id a draft or a series template
+     * @param csv the file's bytes; read to the end, not closed
+     * @param options column mapping, default region and limits
+     * @return what was imported and every rejected row
+     * @throws NotFoundException if the batch does not exist
      */
     public ImportReport importRecipients(BatchId id, InputStream csv, ImportOptions options) {
         ops.requireEditable(ops.get(id));
@@ -166,6 +209,8 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * The CSV template users download: the accepted columns and one example row, UTF-8 with a
      * byte-order mark and CRLF line ends, which Excel opens correctly.
+     *
+     * @return the template text
      */
     public static String csvTemplate() {
         return RecipientCsvImporter.csvTemplate();
@@ -173,52 +218,125 @@ public final class BatchCalls implements AutoCloseable {
 
     // --- lifecycle ---
 
-    /** Sends a draft: now, at {@code spec.startAt()}, or as a recurring series. */
+    /**
+     * Sends a draft: now, at {@code spec.startAt()}, or as a recurring series.
+     *
+     * @param id a draft with at least one recipient
+     * @return the batch, now scheduled, running or recurring
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch send(BatchId id) {
         return ops.send(id);
     }
 
-    /** Cancels: pending recipients become skipped; calls in flight finish. */
+    /**
+     * Cancels: pending recipients become skipped; calls in flight finish.
+     *
+     * @param id a batch or a series parent that is not finished
+     * @return the cancelled batch
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch cancel(BatchId id) {
         return ops.cancel(id);
     }
 
-    /** Pauses a running batch until {@link #resume}. */
+    /**
+     * Pauses a running batch until {@link #resume}.
+     *
+     * @param id a running batch
+     * @return the paused batch, pause reason user
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch pause(BatchId id) {
         return ops.pause(id);
     }
 
-    /** Resumes a paused batch (it pauses again by itself if its window is closed). */
+    /**
+     * Resumes a paused batch (it pauses again by itself if its window is closed).
+     *
+     * @param id a paused batch
+     * @return the running batch
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch resume(BatchId id) {
         return ops.resume(id);
     }
 
-    /** Runs a completed, cancelled or failed batch again; attempt history is kept. */
+    /**
+     * Runs a completed, cancelled or failed batch again; attempt history is kept.
+     *
+     * @param id a finished batch
+     * @param scope which recipients are dialed again
+     * @return the running batch
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch rerun(BatchId id, RerunScope scope) {
         return ops.rerun(id, scope);
     }
 
+    /**
+     * Pauses a recurring series: runs in progress finish, no new run is started until
+     * {@link #resumeSeries}.
+     *
+     * @param parentId the series parent
+     * @return the paused parent
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch pauseSeries(BatchId parentId) {
         return ops.pauseSeries(parentId);
     }
 
+    /**
+     * Resumes a paused series; the next run starts at the next occurrence after now (missed ones are not
+     * made up).
+     *
+     * @param parentId the series parent
+     * @return the recurring parent
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch resumeSeries(BatchId parentId) {
         return ops.resumeSeries(parentId);
     }
 
-    /** Cancels the series and its scheduled and running runs. */
+    /**
+     * Cancels the series and its scheduled and running runs.
+     *
+     * @param parentId the series parent
+     * @return the cancelled parent
+     * @throws NotFoundException if the batch does not exist
+     * @throws IllegalStateTransitionException if the batch is not in a status that allows it
+     */
     public Batch cancelSeries(BatchId parentId) {
         return ops.cancelSeries(parentId);
     }
 
     // --- reading ---
 
+    /**
+     * A batch with its recipient counts, read from the store now.
+     *
+     * @param id the batch
+     * @return the batch and its counts
+     * @throws NotFoundException if the batch does not exist
+     */
     public BatchSummary batch(BatchId id) {
         Batch b = ops.get(id);
         return new BatchSummary(b, storage.recipients().counts(id));
     }
 
-    /** One account's batches newest first with their counts; series runs are under {@link #runs}. */
+    /**
+     * One account's batches newest first with their counts; series runs are under {@link #runs}.
+     *
+     * @param q the account, statuses and page
+     * @return up to {@code q.limit()} batches with their counts
+     */
     public List<BatchSummary> history(HistoryQuery q) {
         Objects.requireNonNull(q, "query must not be null");
         return summaries(new BatchQuery(q.account(), q.statuses(), null, true, q.beforeId(), q.limit()));
@@ -227,6 +345,12 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * For operators: every account's batches newest first, with their counts. Never pass a user's
      * request here; use {@link #forAccount} or {@link #history}.
+     *
+     * @param statuses only these statuses; null or empty for all
+     * @param beforeId the last id of the previous page, or null for the first page
+     * @param limit page size, 1 to 1000
+     * @return up to {@code limit} batches, newest first
+     * @throws IllegalArgumentException if limit is outside 1-1000
      */
     public List<BatchSummary> historyOfAllAccounts(Set<BatchStatus> statuses, BatchId beforeId, int limit) {
         return summaries(new BatchQuery(null, statuses, null, true, beforeId, limit));
@@ -240,7 +364,14 @@ public final class BatchCalls implements AutoCloseable {
         return out;
     }
 
-    /** The runs of a recurring series, newest first. */
+    /**
+     * The runs of a recurring series, newest first.
+     *
+     * @param parentId the series parent
+     * @param limit at most this many, 1 to 1000
+     * @return the runs with their counts
+     * @throws NotFoundException if the batch does not exist
+     */
     public List<BatchSummary> runs(BatchId parentId, int limit) {
         List<BatchSummary> out = new ArrayList<>();
         for (Batch b : storage.batches().find(BatchQuery.runsOf(parentId, limit))) {
@@ -249,11 +380,25 @@ public final class BatchCalls implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A page of a batch's recipients.
+     *
+     * @param id the batch
+     * @param query which recipients and how many
+     * @return the recipients of the page
+     * @throws NotFoundException if the batch does not exist
+     */
     public List<Recipient> recipients(BatchId id, RecipientQuery query) {
         ops.get(id);
         return storage.recipients().list(id, query);
     }
 
+    /**
+     * Every attempt of one recipient, oldest first, across retries and re-runs.
+     *
+     * @param recipient the recipient
+     * @return the attempts; empty before the first dial or for an unknown recipient
+     */
     public List<CallAttempt> attempts(RecipientId recipient) {
         return storage.calls().attempts(recipient);
     }
@@ -265,6 +410,9 @@ public final class BatchCalls implements AutoCloseable {
      * call {@link #runOnce}) for events to be delivered.
      *
      * @throws NotFoundException if the batch does not exist
+     *
+     * @param id the batch
+     * @return a stage completed with the finished batch's summary
      */
     public CompletionStage<BatchSummary> whenFinished(BatchId id) {
         Batch b = ops.get(id);
@@ -291,6 +439,11 @@ public final class BatchCalls implements AutoCloseable {
      *
      * @throws BatchCallException if the timeout passes first (naming the batch and its status)
      * @throws InterruptedException if the waiting thread is interrupted
+     *
+     * @param id the batch
+     * @param timeout the longest wait; not null
+     * @return the finished batch's summary
+     * @throws NotFoundException if the batch does not exist
      */
     public BatchSummary awaitFinished(BatchId id, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout must not be null");
@@ -324,7 +477,11 @@ public final class BatchCalls implements AutoCloseable {
         return storage.recipients().find(id);
     }
 
-    /** What a dial costs on this engine (fee plus per-minute rate), for cost estimates. */
+    /**
+     * What a dial costs on this engine (fee plus per-minute rate), for cost estimates.
+     *
+     * @return the tariff given to the builder
+     */
     public Tariff tariff() {
         return engine.settings().tariff();
     }
@@ -332,13 +489,21 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * The account's cap and reserved slots as the engine's {@link AccountLimitsProvider} gives
      * them now (a batch's own limit must lie within them to bind).
+     *
+     * @param account the account
+     * @return its limits now
      */
     public AccountLimits accountLimits(AccountId account) {
         Objects.requireNonNull(account, "account must not be null");
         return engine.settings().accountLimits().limitsOf(account);
     }
 
-    /** Reports how many inbound calls the account has now; they take concurrency slots. */
+    /**
+     * Reports how many inbound calls the account has now; they take concurrency slots.
+     *
+     * @param account the account
+     * @param calls its inbound calls now, 0 or more; replaces the previous report
+     */
     public void reportInboundCalls(AccountId account, int calls) {
         if (calls < 0) {
             throw new IllegalArgumentException("inbound calls must not be negative, but was " + calls);
@@ -346,7 +511,12 @@ public final class BatchCalls implements AutoCloseable {
         storage.calls().setInboundCalls(account, calls);
     }
 
-    /** Active calls of the account now (outbound in all batches plus inbound). */
+    /**
+     * Active calls of the account now (outbound in all batches plus inbound).
+     *
+     * @param account the account
+     * @return outbound calls in all batches plus the last reported inbound calls
+     */
     public int activeCalls(AccountId account) {
         return storage.calls().activeCalls(account);
     }
@@ -356,6 +526,8 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * The engine's health now: its last successful step, the last step's error, whether the store
      * answers a trivial query (asked now), and the carrier's fatal errors in the last 15 minutes.
+     *
+     * @return a snapshot of the engine's health
      */
     public EngineHealth health() {
         try {
@@ -366,12 +538,20 @@ public final class BatchCalls implements AutoCloseable {
         }
     }
 
-    /** Counts for gauges (active calls per account, unfinished batches), read from the store on each call. */
+    /**
+     * Counts for gauges (active calls per account, unfinished batches), read from the store on each call.
+     *
+     * @return a live view; every read queries the store
+     */
     public EngineStats stats() {
         return stats;
     }
 
-    /** Where the carrier adapter delivers call status updates. */
+    /**
+     * Where the carrier adapter delivers call status updates.
+     *
+     * @return the sink on which the carrier adapter reports status updates
+     */
     public CallStatusSink statusSink() {
         return engine;
     }
@@ -379,6 +559,10 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * Listens to one account's batch and recipient status changes from now on, in order, from
      * every node sharing the store. Close the handle to stop.
+     *
+     * @param account the account to follow
+     * @param listener called on the loop's event thread; not null
+     * @return a handle whose {@code close()} stops the delivery
      */
     public AutoCloseable subscribe(AccountId account, BatchListener listener) {
         Objects.requireNonNull(account, "account must not be null");
@@ -388,12 +572,19 @@ public final class BatchCalls implements AutoCloseable {
     /**
      * For operators: listens to every account's status changes from now on (in order within each
      * account). Close the handle to stop.
+     *
+     * @param listener called on the loop's event thread; not null
+     * @return a handle whose {@code close()} stops the delivery
      */
     public AutoCloseable subscribeAll(BatchListener listener) {
         return engine.subscribe(null, Objects.requireNonNull(listener, "listener must not be null"));
     }
 
-    /** One engine step on the calling thread; returns the calls placed. */
+    /**
+     * One engine step on the calling thread; returns the calls placed.
+     *
+     * @return the number of calls placed in this step
+     */
     public int runOnce() {
         if (loop.isClosed()) {
             throw new IllegalStateException("this BatchCalls was closed; its dial threads are gone, so it takes no "

@@ -61,7 +61,13 @@ public final class BatchCallsBuilder {
         this.ledger = Objects.requireNonNull(ledger, "ledger must not be null");
     }
 
-    /** The time source for every decision (windows, leases, schedules). */
+    /**
+     * The time source for every decision (windows, leases, schedules).
+     *
+     * @param value the clock; not null (default {@code Clock.systemUTC()})
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock must not be null");
         return this;
@@ -70,13 +76,23 @@ public final class BatchCallsBuilder {
     /**
      * Each account's concurrency cap and reserved slots; asked at every claim, so a change takes
      * effect at the next claim. Default: cap 20, nothing reserved, for every account.
+     *
+     * @param value asked for an account's limits; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
      */
     public BatchCallsBuilder accountLimits(AccountLimitsProvider value) {
         this.accountLimits = Objects.requireNonNull(value, "accountLimits must not be null");
         return this;
     }
 
-    /** The same cap and reserved slots for every account. */
+    /**
+     * The same cap and reserved slots for every account.
+     *
+     * @param value the limits for every account; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder accountLimits(AccountLimits value) {
         return accountLimits(AccountLimitsProvider.uniform(value));
     }
@@ -84,23 +100,51 @@ public final class BatchCallsBuilder {
     /**
      * How long an ended call is left to the node that received its end before the settlement
      * sweep (run with reconciliation) captures its cost; 0 to 10 min, default 10 s.
+     *
+     * @param value the grace period
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 0 to 10 min
+     * @throws NullPointerException if value is null
      */
     public BatchCallsBuilder settleGrace(Duration value) {
         this.settleGrace = within("settleGrace", value, Duration.ZERO, Duration.ofMinutes(10));
         return this;
     }
 
-    /** What a dial costs: fee plus per-minute rate (default USD 0.005 per dial, nothing per minute). */
+    /**
+     * What a dial costs: fee plus per-minute rate (default USD 0.005 per dial, nothing per minute).
+     *
+     * @param value the tariff; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder tariff(Tariff value) {
         this.tariff = Objects.requireNonNull(value, "tariff must not be null");
         return this;
     }
 
+    /**
+     * The host's last say before each dial (do-not-call lists, consent); default allows every dial.
+     * Called on the engine thread right before the carrier is asked; a refusal or an exception skips
+     * the recipient with the reason.
+     *
+     * @param value the guard; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder dialGuard(DialGuard value) {
         this.dialGuard = Objects.requireNonNull(value, "dialGuard must not be null");
         return this;
     }
 
+    /**
+     * Adds a listener for the events of every batch of every account; several may be added. Events are
+     * delivered on the loop's event thread every {@link #eventInterval(Duration)}.
+     *
+     * @param value the listener; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder listener(BatchListener value) {
         listeners.add(Objects.requireNonNull(value, "listener must not be null"));
         return this;
@@ -110,13 +154,24 @@ public final class BatchCallsBuilder {
      * Adds an observer of dials, outcomes, carrier errors, claims, steps, imports, events and
      * settlements (for metrics); several may be added. See {@link EngineObserver} for the threads
      * it is called on; an observer that throws is logged and never disturbs the engine.
+     *
+     * @param value the observer; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
      */
     public BatchCallsBuilder observer(EngineObserver value) {
         observers.add(Objects.requireNonNull(value, "observer must not be null"));
         return this;
     }
 
-    /** Names this engine node in claims, logs and thread names. */
+    /**
+     * Names this engine node in claims, logs and thread names.
+     *
+     * @param value 1-64 characters of letters, digits and {@code . _ -} (default {@code node-} and 8 random
+     *     hex digits)
+     * @return this builder
+     * @throws IllegalArgumentException if value is null or breaks that rule
+     */
     public BatchCallsBuilder nodeName(String value) {
         if (value == null || !value.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("nodeName must be 1-64 characters of letters, digits and . _ -, but was '"
@@ -126,60 +181,128 @@ public final class BatchCallsBuilder {
         return this;
     }
 
-    /** How long a claim may stay unplaced before another node reconciles it; 10 s to 1 h. */
+    /**
+     * How long a claim may stay unplaced before another node reconciles it; 10 s to 1 h.
+     *
+     * @param value the lease (default 2 min)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 10 s to 1 h
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder lease(Duration value) {
         this.lease = within("lease", value, Duration.ofSeconds(10), Duration.ofHours(1));
         return this;
     }
 
-    /** After how long without news a placed call is looked up at the carrier; 1 min to 1 day. */
+    /**
+     * After how long without news a placed call is looked up at the carrier; 1 min to 1 day.
+     *
+     * @param value the delay (default 10 min)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1 min to 1 day
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder staleCallAfter(Duration value) {
         this.staleCallAfter = within("staleCallAfter", value, Duration.ofMinutes(1), Duration.ofDays(1));
         return this;
     }
 
-    /** Delay before re-dialing after the carrier said "try later" without a hint; 1 s to 1 h. */
+    /**
+     * Delay before re-dialing after the carrier said "try later" without a hint; 1 s to 1 h.
+     *
+     * @param value the delay (default 30 s)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1 s to 1 h
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder carrierBackoff(Duration value) {
         this.carrierBackoff = within("carrierBackoff", value, Duration.ofSeconds(1), Duration.ofHours(1));
         return this;
     }
 
-    /** How often expired claims and silent calls are looked for (clock time); 0 to 10 min. */
+    /**
+     * How often expired claims and silent calls are looked for (clock time); 0 to 10 min.
+     *
+     * @param value the interval (default 5 s); 0 reconciles at every step
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 0 to 10 min
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder reconcileInterval(Duration value) {
         this.reconcileInterval = within("reconcileInterval", value, Duration.ZERO, Duration.ofMinutes(10));
         return this;
     }
 
-    /** How often the loop runs a step; 10 ms to 1 min. */
+    /**
+     * How often the loop runs a step; 10 ms to 1 min.
+     *
+     * @param value the interval (default 1 s)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 10 ms to 1 min
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder pollInterval(Duration value) {
         this.pollInterval = within("pollInterval", value, Duration.ofMillis(10), Duration.ofMinutes(1));
         return this;
     }
 
-    /** How often the loop delivers events to listeners; 10 ms to 1 min. */
+    /**
+     * How often the loop delivers events to listeners; 10 ms to 1 min.
+     *
+     * @param value the interval (default 200 ms)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 10 ms to 1 min
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder eventInterval(Duration value) {
         this.eventInterval = within("eventInterval", value, Duration.ofMillis(10), Duration.ofMinutes(1));
         return this;
     }
 
+    /**
+     * How long {@link BatchCalls#close()} waits for the loop and the engine-owned dial threads to stop.
+     *
+     * @param value the bounded wait (default 10 s)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 0 to 10 min
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder shutdownWait(Duration value) {
         this.shutdownWait = within("shutdownWait", value, Duration.ZERO, Duration.ofMinutes(10));
         return this;
     }
 
-    /** Recipients claimed per batch per round, for fairness between batches; 1 to 1000. */
+    /**
+     * Recipients claimed per batch per round, for fairness between batches; 1 to 1000.
+     *
+     * @param value recipients per batch per round (default 10)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1-1000
+     */
     public BatchCallsBuilder claimChunk(int value) {
         this.claimChunk = between("claimChunk", value, 1, 1000);
         return this;
     }
 
-    /** The most calls one step places; 1 to 100000. */
+    /**
+     * The most calls one step places; 1 to 100000.
+     *
+     * @param value the most dials per step (default 500)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1-100000
+     */
     public BatchCallsBuilder maxDialsPerStep(int value) {
         this.maxDialsPerStep = between("maxDialsPerStep", value, 1, 100_000);
         return this;
     }
 
-    /** Threads that place calls concurrently (carrier requests block); 1 to 256. */
+    /**
+     * Threads that place calls concurrently (carrier requests block); 1 to 256.
+     *
+     * @param value the thread count (default 8); ignored when a {@link #dialExecutor} is given
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1-256
+     */
     public BatchCallsBuilder dialThreads(int value) {
         this.dialThreads = between("dialThreads", value, 1, 256);
         return this;
@@ -189,6 +312,10 @@ public final class BatchCallsBuilder {
      * Paces dials per from-number on this node (carriers limit calls per second; Twilio's default
      * is 1). 0, the default, places dials as fast as slots allow. On several nodes, give each node
      * its share of the carrier's limit.
+     *
+     * @param value dials per second per from-number, 0 to 1000 (default 0: unpaced)
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 0-1000 or NaN
      */
     public BatchCallsBuilder callsPerSecond(double value) {
         if (!(value >= 0 && value <= 1000)) {
@@ -198,12 +325,24 @@ public final class BatchCallsBuilder {
         return this;
     }
 
-    /** Places calls on the host's executor instead of engine-owned threads (not shut down by close). */
+    /**
+     * Places calls on the host's executor instead of engine-owned threads (not shut down by close).
+     *
+     * @param value the host's executor; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
     public BatchCallsBuilder dialExecutor(ExecutorService value) {
         this.dialExecutor = Objects.requireNonNull(value, "dialExecutor must not be null");
         return this;
     }
 
+    /**
+     * Builds the engine with the defaults filled in and logs the effective configuration once. The
+     * loop is not started here; see {@link BatchCalls}.
+     *
+     * @return the new engine
+     */
     public BatchCalls build() {
         boolean owns = dialExecutor == null;
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;

@@ -7,6 +7,11 @@ package io.batchcall;
 public class ConcurrentUpdateException extends BatchCallException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A lost optimistic-lock race; always retryable.
+     *
+     * @param message what was being changed, with its id and the version expected
+     */
     public ConcurrentUpdateException(String message) {
         super(message, true, null);
     }

@@ -26,6 +26,19 @@ public record EngineHealth(Instant lastSuccessfulStep, String lastStepError, boo
     /** How far back {@link #recentFatalCarrierErrors} looks. */
     public static final Duration FATAL_WINDOW = Duration.ofMinutes(15);
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param lastSuccessfulStep when the last engine step whose every part succeeded ended (engine clock);
+     *     null if none has yet
+     * @param lastStepError the first failure of the most recent step; null if it succeeded or no step ran
+     * @param storeReachable whether a trivial query on the store succeeded just now
+     * @param storeError why the store was not reachable; null when it was
+     * @param recentFatalCarrierErrors fatal carrier errors (rejected credentials or from-number: the batch
+     *     failed) in the last {@link #FATAL_WINDOW}
+     * @param checkedAt when this snapshot was taken (engine clock)
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public EngineHealth {
         if (recentFatalCarrierErrors < 0) {
             throw new IllegalArgumentException("recentFatalCarrierErrors must not be negative, but was "
@@ -36,7 +49,11 @@ public record EngineHealth(Instant lastSuccessfulStep, String lastStepError, boo
         }
     }
 
-    /** The store answers, the last step succeeded, and the carrier refused no batch recently. */
+    /**
+     * The store answers, the last step succeeded, and the carrier refused no batch recently.
+     *
+     * @return true when healthy
+     */
     public boolean healthy() {
         return storeReachable && lastStepError == null && recentFatalCarrierErrors == 0;
     }
@@ -44,6 +61,9 @@ public record EngineHealth(Instant lastSuccessfulStep, String lastStepError, boo
     /**
      * Whether no successful step ended within {@code maxAge} before {@link #checkedAt} (a started
      * engine whose loop is stuck or failing). True when no step succeeded yet.
+     *
+     * @param maxAge the longest acceptable time since the last successful step
+     * @return true when the last successful step is older than {@code maxAge}, or there was none
      */
     public boolean stepOverdue(Duration maxAge) {
         return lastSuccessfulStep == null || lastSuccessfulStep.plus(maxAge).isBefore(checkedAt);

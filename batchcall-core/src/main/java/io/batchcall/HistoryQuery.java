@@ -17,6 +17,17 @@ import java.util.Set;
  * @param limit page size, 1 to 1000
  */
 public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId beforeId, int limit) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param account the account whose batches are listed (required: an operator's view of every account is
+     *     {@link BatchCalls#historyOfAllAccounts})
+     * @param statuses only these statuses; empty for all
+     * @param beforeId the last id of the previous page, or null for the first page
+     * @param limit page size, 1 to 1000
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if account is null
+     */
     public HistoryQuery {
         Objects.requireNonNull(account, "account must not be null (operators list every account with "
                 + "BatchCalls.historyOfAllAccounts)");
@@ -26,14 +37,34 @@ public record HistoryQuery(AccountId account, Set<BatchStatus> statuses, BatchId
         }
     }
 
+    /**
+     * The first page of one account's batches in every status.
+     *
+     * @param account the account; not null
+     * @param limit page size, 1 to 1000
+     * @return the query
+     * @throws IllegalArgumentException if limit is outside 1-1000
+     */
     public static HistoryQuery of(AccountId account, int limit) {
         return new HistoryQuery(account, Set.of(), null, limit);
     }
 
+    /**
+     * The same query restricted to some statuses.
+     *
+     * @param only the statuses to list; null or empty for all
+     * @return the new query
+     */
     public HistoryQuery withStatuses(Set<BatchStatus> only) {
         return new HistoryQuery(account, only, beforeId, limit);
     }
 
+    /**
+     * The next page of the same query.
+     *
+     * @param id the last id of the previous page; null for the first page
+     * @return the new query
+     */
     public HistoryQuery before(BatchId id) {
         return new HistoryQuery(account, statuses, id, limit);
     }

@@ -7,6 +7,11 @@ package io.batchcall;
 public class IllegalStateTransitionException extends BatchCallException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refused transition.
+     *
+     * @param message the object, its current status and the status asked for
+     */
     public IllegalStateTransitionException(String message) {
         super(message);
     }

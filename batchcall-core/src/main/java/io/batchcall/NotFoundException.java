@@ -4,6 +4,11 @@ package io.batchcall;
 public class NotFoundException extends BatchCallException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An unknown id.
+     *
+     * @param message the kind of object and the id that was not found
+     */
     public NotFoundException(String message) {
         super(message);
     }

@@ -7,6 +7,13 @@ package io.batchcall;
 public class StorageException extends BatchCallException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A storage failure.
+     *
+     * @param message what failed, with the ids involved
+     * @param retryable whether the same call may succeed later (a lost connection, a serialization failure)
+     * @param cause the driver's exception; may be null
+     */
     public StorageException(String message, boolean retryable, Throwable cause) {
         super(message, retryable, cause);
     }

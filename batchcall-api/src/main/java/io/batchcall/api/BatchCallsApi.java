@@ -70,6 +70,7 @@ public final class BatchCallsApi implements AutoCloseable {
     /**
      * Starts a builder.
      *
+     * @return a new builder; each setter names its default
      * @param calls the facade the API drives
      * @param events the store's event log ({@code storage.events()}), which the stream follows
      */
@@ -81,6 +82,9 @@ public final class BatchCallsApi implements AutoCloseable {
      * Answers one request. Never throws for a bad request: errors come back as
      * {@code application/problem+json} responses. Streaming bodies (CSV export, events) do their
      * work when the host writes them.
+     *
+     * @param request the HTTP request, with the account the host authenticated
+     * @return the response; its body is written when the host writes it
      */
     public ApiResponse handle(ApiRequest request) {
         Objects.requireNonNull(request, "request must not be null");
@@ -94,12 +98,20 @@ public final class BatchCallsApi implements AutoCloseable {
         }
     }
 
-    /** Every route as {@code "METHOD /template"}, in registration order. */
+    /**
+     * Every route as {@code "METHOD /template"}, in registration order.
+     *
+     * @return the route list, unmodifiable
+     */
     public List<String> routes() {
         return routes.describe();
     }
 
-    /** Clients connected to the event stream now. */
+    /**
+     * Clients connected to the event stream now.
+     *
+     * @return the number of connected stream clients
+     */
     public int streamClients() {
         return stream.connected();
     }
@@ -139,67 +151,127 @@ public final class BatchCallsApi implements AutoCloseable {
             this.tariff = calls.tariff();
         }
 
-        /** The tariff of cost estimates; default: the engine's ({@link BatchCalls#tariff()}). */
+        /**
+         * The tariff of cost estimates; default: the engine's ({@link BatchCalls#tariff()}).
+         *
+         * @param value the tariff; not null
+         * @return this builder
+         */
         public Builder tariff(Tariff value) {
             this.tariff = Objects.requireNonNull(value, "tariff must not be null");
             return this;
         }
 
-        /** Talk time per call that estimates assume when the client gives none; 0 s to 1 day (default 60 s). */
+        /**
+         * Talk time per call that estimates assume when the client gives none; 0 s to 1 day (default 60 s).
+         *
+         * @param value the assumed talk time
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 0 s to 1 day
+         */
         public Builder assumedTalkTime(Duration value) {
             this.assumedTalkTime = within("assumedTalkTime", value, Duration.ZERO, Duration.ofDays(1));
             return this;
         }
 
-        /** The clock that anchors a recurrence created without {@code scheduled_at}; the engine's. */
+        /**
+         * The clock that anchors a recurrence created without {@code scheduled_at}; the engine's.
+         *
+         * @param value the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
             return this;
         }
 
-        /** Options of CSV uploads (default region, limits); {@code default_region} may override per upload. */
+        /**
+         * Options of CSV uploads (default region, limits); {@code default_region} may override per upload.
+         *
+         * @param value the import options; not null
+         * @return this builder
+         */
         public Builder importOptions(ImportOptions value) {
             this.importOptions = Objects.requireNonNull(value, "importOptions must not be null");
             return this;
         }
 
-        /** Largest JSON body; 1 KiB to 64 MiB (default 1 MiB). Larger bodies answer 413. */
+        /**
+         * Largest JSON body; 1 KiB to 64 MiB (default 1 MiB). Larger bodies answer 413.
+         *
+         * @param value the limit in bytes
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 1 KiB to 64 MiB
+         */
         public Builder maxJsonBytes(long value) {
             this.maxJsonBytes = between("maxJsonBytes", value, 1024, 64L << 20);
             return this;
         }
 
-        /** Largest CSV upload; 1 KiB to 64 GiB (default 512 MiB). Larger uploads answer 413, nothing stored. */
+        /**
+         * Largest CSV upload; 1 KiB to 64 GiB (default 512 MiB). Larger uploads answer 413, nothing stored.
+         *
+         * @param value the limit in bytes
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 1 KiB to 64 GiB
+         */
         public Builder maxCsvBytes(long value) {
             this.maxCsvBytes = between("maxCsvBytes", value, 1024, 64L << 30);
             return this;
         }
 
-        /** How often the stream reads the event log; 10 ms to 1 min (default 100 ms). */
+        /**
+         * How often the stream reads the event log; 10 ms to 1 min (default 100 ms).
+         *
+         * @param value the poll interval
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 10 ms to 1 min
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = within("pollInterval", value, Duration.ofMillis(10), Duration.ofMinutes(1));
             return this;
         }
 
-        /** Quiet time after which a stream sends a heartbeat comment; 1 s to 5 min (default 15 s). */
+        /**
+         * Quiet time after which a stream sends a heartbeat comment; 1 s to 5 min (default 15 s).
+         *
+         * @param value the heartbeat interval
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 1 s to 5 min
+         */
         public Builder heartbeat(Duration value) {
             this.heartbeat = within("heartbeat", value, Duration.ofSeconds(1), Duration.ofMinutes(5));
             return this;
         }
 
-        /** Events buffered per stream client before reading pauses for it; 16 to 100000 (default 1000). */
+        /**
+         * Events buffered per stream client before reading pauses for it; 16 to 100000 (default 1000).
+         *
+         * @param value events per client
+         * @return this builder
+         * @throws IllegalArgumentException if value is outside 16-100000
+         */
         public Builder streamBuffer(int value) {
             this.streamBuffer = (int) between("streamBuffer", value, 16, 100_000);
             return this;
         }
 
-        /** Reads the event log on the host's executor instead of a thread of the API's own. */
+        /**
+         * Reads the event log on the host's executor instead of a thread of the API's own.
+         *
+         * @param value the host's scheduler; not shut down by the API
+         * @return this builder
+         */
         public Builder poller(ScheduledExecutorService value) {
             this.poller = Objects.requireNonNull(value, "poller must not be null");
             return this;
         }
 
-        /** The API, with its event poller started (unless {@link #poller} was given). */
+        /**
+         * The API, with its event poller started (unless {@link #poller} was given).
+         *
+         * @return the API
+         */
         public BatchCallsApi build() {
             return new BatchCallsApi(this);
         }

@@ -38,7 +38,13 @@ public final class JdkHttpHandler implements HttpHandler {
         this.accounts = Objects.requireNonNull(accounts, "accounts must not be null");
     }
 
-    /** A handler answering for the account {@code accounts} finds in each exchange (null: 401). */
+    /**
+     * A handler answering for the account {@code accounts} finds in each exchange (null: 401).
+     *
+     * @param api the API to answer with
+     * @param accounts finds the authenticated account of an exchange; null answers 401
+     * @return the handler
+     */
     public static JdkHttpHandler of(BatchCallsApi api, Function<HttpExchange, AccountId> accounts) {
         return new JdkHttpHandler(api, accounts);
     }

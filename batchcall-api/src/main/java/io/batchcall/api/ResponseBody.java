@@ -13,6 +13,11 @@ public interface ResponseBody {
     /** No body. */
     ResponseBody EMPTY = out -> { };
 
-    /** Writes the body. An {@link IOException} from {@code out} ends it (the client left). */
+    /**
+     * Writes the body. An {@link IOException} from {@code out} ends it (the client left).
+     *
+     * @param out the response stream; not closed by this method
+     * @throws IOException if writing fails
+     */
     void writeTo(OutputStream out) throws IOException;
 }

@@ -27,8 +27,14 @@ public final class CreditRules {
      * ({@link Reason#ILLEGAL_TRANSITION}); a new key is held if the purse's available balance
      * covers {@code amount} (zero always fits), else answered with empty and nothing changes.
      *
+     * @param account the paying account; not null
+     * @param key the dial's hold key; not empty
+     * @param amount the most the dial may cost
+     * @return the hold (or empty when refused for low balance) with the purse and state to store
      * @param purse the account's purse in {@code amount}'s currency
      * @param state the key's stored state
+     * @throws IllegalArgumentException if key is empty
+     * @throws NullPointerException if account or state is null
      */
     public static Decision<Optional<Hold>> hold(AccountId account, String key, Money amount, Purse purse,
             HoldState state) {
@@ -61,8 +67,14 @@ public final class CreditRules {
      * currency than {@code actual} is refused ({@link Reason#CURRENCY_MISMATCH}), and so is an
      * open hold larger than the purse's held total ({@link Reason#INCONSISTENT_INPUT}).
      *
+     * @param account the paying account; not null
+     * @param key the dial's hold key; not empty
+     * @param actual the real cost
+     * @return the capture with the purse and state to store, or a refusal
      * @param purse the account's purse in {@code actual}'s currency
      * @param state the key's stored state
+     * @throws IllegalArgumentException if key is empty
+     * @throws NullPointerException if account or state is null
      */
     public static Decision<Capture> capture(AccountId account, String key, Money actual, Purse purse,
             HoldState state) {
@@ -99,9 +111,14 @@ public final class CreditRules {
      * released) changes nothing and answers false. An open hold larger than the purse's held
      * total is refused ({@link Reason#INCONSISTENT_INPUT}).
      *
+     * @param account the paying account; not null
+     * @param key the dial's hold key; not empty
+     * @return true when an open hold was released, with the purse and state to store
      * @param purse the account's purse in the open hold's currency; may be null when the key is
      *     not open (the decision then carries no purse)
      * @param state the key's stored state
+     * @throws IllegalArgumentException if key is empty
+     * @throws NullPointerException if account or state is null
      */
     public static Decision<Boolean> release(AccountId account, String key, Purse purse, HoldState state) {
         checkArguments(account, key, state);
@@ -124,6 +141,10 @@ public final class CreditRules {
      * {@code amount} says); a zero amount, or a balance that would overflow, is refused
      * ({@link Reason#INVALID_AMOUNT}).
      *
+     * @param account the account credited
+     * @param key the top-up's idempotency key
+     * @param amount the credit
+     * @return the new purse and whether it was applied, or a refusal
      * @param purse the account's purse in {@code amount}'s currency
      * @param keyUsed whether a top-up with {@code key} was already recorded for the account (in
      *     any currency)

@@ -15,7 +15,16 @@ import java.util.Objects;
  * @param <A> the port's answer type
  */
 public record Decision<A>(Purse purse, HoldState hold, A answer, Refusal refusal) {
-    /** @throws IllegalArgumentException unless exactly one of {@code answer} and {@code refusal} is given */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param purse the purse after the operation; may be null only as described on the record
+     * @param hold the key's state after the operation; not null
+     * @param answer the port's answer; null exactly when refused
+     * @param refusal why nothing was done; null unless refused
+     * @throws IllegalArgumentException unless exactly one of {@code answer} and {@code refusal} is given
+     * @throws NullPointerException if hold is null
+     */
     public Decision {
         Objects.requireNonNull(hold, "hold must not be null");
         if ((answer == null) == (refusal == null)) {
@@ -32,12 +41,21 @@ public record Decision<A>(Purse purse, HoldState hold, A answer, Refusal refusal
         return new Decision<>(purse, hold, null, new Refusal(reason, message));
     }
 
-    /** Whether the rules refused the operation. */
+    /**
+     * Whether the rules refused the operation.
+     *
+     * @return true when {@link #refusal()} is not null
+     */
     public boolean refused() {
         return refusal != null;
     }
 
-    /** The answer, or the refusal thrown as the port specifies ({@link Refusal#toException()}). */
+    /**
+     * The answer, or the refusal thrown as the port specifies ({@link Refusal#toException()}).
+     *
+     * @return the answer
+     * @throws RuntimeException the refusal's exception, when refused
+     */
     public A answerOrThrow() {
         if (refusal != null) {
             throw refusal.toException();

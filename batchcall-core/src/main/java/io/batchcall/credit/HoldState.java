@@ -14,7 +14,11 @@ public sealed interface HoldState {
     /** The state of a key never seen. */
     HoldState ABSENT = new Absent();
 
-    /** The lower-case name a store may keep: {@code absent}, {@code open}, {@code captured} or {@code released}. */
+    /**
+     * The lower-case name a store may keep: {@code absent}, {@code open}, {@code captured} or {@code released}.
+     *
+     * @return the state's stored name
+     */
     String name();
 
     /** Nothing stored for the key. */
@@ -31,6 +35,12 @@ public sealed interface HoldState {
      * @param amount the credit reserved, in the hold's currency
      */
     record Open(Money amount) implements HoldState {
+        /**
+         * Validates the amount.
+         *
+         * @param amount the credit reserved; not null
+         * @throws NullPointerException if amount is null
+         */
         public Open {
             Objects.requireNonNull(amount, "amount must not be null");
         }
@@ -48,7 +58,14 @@ public sealed interface HoldState {
      * @param shortfall what the cost exceeded the credit by (zero normally)
      */
     record Captured(Money charged, Money shortfall) implements HoldState {
-        /** @throws IllegalArgumentException if the amounts differ in currency */
+        /**
+         * Validates the amounts.
+         *
+         * @param charged what was taken from the balance; not null
+         * @param shortfall what the cost exceeded the credit by; not null
+         * @throws IllegalArgumentException if the amounts differ in currency
+         * @throws NullPointerException if an amount is null
+         */
         public Captured {
             Objects.requireNonNull(charged, "charged must not be null");
             Objects.requireNonNull(shortfall, "shortfall must not be null");
@@ -58,7 +75,11 @@ public sealed interface HoldState {
             }
         }
 
-        /** The capture as the port returns it. */
+        /**
+         * The capture as the port returns it.
+         *
+         * @return the capture with the same amounts
+         */
         public Capture capture() {
             return new Capture(charged, shortfall);
         }
@@ -75,6 +96,12 @@ public sealed interface HoldState {
      * @param amount the amount that had been held
      */
     record Released(Money amount) implements HoldState {
+        /**
+         * Validates the amount.
+         *
+         * @param amount the amount that had been held; not null
+         * @throws NullPointerException if amount is null
+         */
         public Released {
             Objects.requireNonNull(amount, "amount must not be null");
         }

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record Purse(Currency currency, long balanceMicros, long heldMicros) {
     /**
-     * @throws IllegalArgumentException if {@code heldMicros} is negative or exceeds {@code balanceMicros}
+     * Validates the components (see the record description).
+     *
+     * @param currency the purse's currency
+     * @param balanceMicros top-ups minus captures, in micro-units
+     * @param heldMicros the sum of open holds, in micro-units
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if currency is null
      */
     public Purse {
         Objects.requireNonNull(currency, "currency must not be null");
@@ -28,27 +34,48 @@ public record Purse(Currency currency, long balanceMicros, long heldMicros) {
         }
     }
 
-    /** The purse of an account that never had credit in {@code currency}. */
+    /**
+     * The purse of an account that never had credit in {@code currency}.
+     *
+     * @param currency the purse's currency; not null
+     * @return a purse with zero balance and nothing held
+     */
     public static Purse empty(Currency currency) {
         return new Purse(currency, 0, 0);
     }
 
-    /** {@code balance − held} in micro-units; never negative. */
+    /**
+     * {@code balance − held} in micro-units; never negative.
+     *
+     * @return the available amount in millionths of the currency unit
+     */
     public long availableMicros() {
         return balanceMicros - heldMicros;
     }
 
-    /** Top-ups minus captures. */
+    /**
+     * Top-ups minus captures.
+     *
+     * @return the balance
+     */
     public Money balance() {
         return Money.ofMicros(balanceMicros, currency);
     }
 
-    /** The sum of open holds. */
+    /**
+     * The sum of open holds.
+     *
+     * @return the held total
+     */
     public Money held() {
         return Money.ofMicros(heldMicros, currency);
     }
 
-    /** What a new hold or a capture may still take: {@code balance − held}. */
+    /**
+     * What a new hold or a capture may still take: {@code balance − held}.
+     *
+     * @return the available amount, never negative
+     */
     public Money available() {
         return Money.ofMicros(availableMicros(), currency);
     }

@@ -27,12 +27,23 @@ public record Refusal(Reason reason, String message) {
         INCONSISTENT_INPUT
     }
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param reason the kind of refusal, which decides the exception type
+     * @param message what was asked and why it cannot be done, naming the account, key and amounts
+     * @throws NullPointerException if any of reason, message is null
+     */
     public Refusal {
         Objects.requireNonNull(reason, "reason must not be null");
         Objects.requireNonNull(message, "message must not be null");
     }
 
-    /** A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal. */
+    /**
+     * A new exception of the type the {@link io.batchcall.spi.CreditLedger} port specifies for this refusal.
+     *
+     * @return the exception, not thrown; its message is this refusal's message
+     */
     public RuntimeException toException() {
         return switch (reason) {
             case ILLEGAL_TRANSITION -> new IllegalStateTransitionException(message);

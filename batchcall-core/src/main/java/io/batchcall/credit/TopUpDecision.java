@@ -11,7 +11,15 @@ import java.util.Objects;
  * @param refusal why nothing was done; null unless refused
  */
 public record TopUpDecision(Purse purse, boolean applied, Refusal refusal) {
-    /** @throws IllegalArgumentException if a refused top-up says it was applied */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param purse the purse after the top-up
+     * @param applied whether the amount was added (false for a key already used)
+     * @param refusal why nothing was done; null unless refused
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if purse is null
+     */
     public TopUpDecision {
         Objects.requireNonNull(purse, "purse must not be null");
         if (applied && refusal != null) {
@@ -19,7 +27,11 @@ public record TopUpDecision(Purse purse, boolean applied, Refusal refusal) {
         }
     }
 
-    /** Whether the rules refused the top-up. */
+    /**
+     * Whether the rules refused the top-up.
+     *
+     * @return true when {@link #refusal()} is not null
+     */
     public boolean refused() {
         return refusal != null;
     }

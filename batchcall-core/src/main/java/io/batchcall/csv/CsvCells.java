@@ -24,7 +24,12 @@ public final class CsvCells {
     private CsvCells() {
     }
 
-    /** {@code cell} made safe to open in a spreadsheet; null becomes {@code ""}. */
+    /**
+     * {@code cell} made safe to open in a spreadsheet; null becomes {@code ""}.
+     *
+     * @param cell the cell's text; may be null
+     * @return the text, prefixed so that a spreadsheet shows it as text when it is formula-like
+     */
     public static String safe(String cell) {
         if (cell == null) {
             return "";
@@ -32,7 +37,12 @@ public final class CsvCells {
         return isFormulaLike(cell) ? "'" + cell : cell;
     }
 
-    /** Whether a spreadsheet could read {@code cell} as a formula (see the class comment). */
+    /**
+     * Whether a spreadsheet could read {@code cell} as a formula (see the class comment).
+     *
+     * @param cell the cell's text; may be null
+     * @return true when the text could be read as a formula
+     */
     public static boolean isFormulaLike(String cell) {
         if (cell == null || cell.isEmpty()) {
             return false;

@@ -52,62 +52,111 @@ public final class ImportOptions {
         this.validationThreads = b.validationThreads;
     }
 
-    /** The defaults of the table above. */
+    /**
+     * The defaults of the table above.
+     *
+     * @return the default options
+     */
     public static ImportOptions ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder holding the defaults. */
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** A builder holding {@code base}'s settings, to change a few. */
+    /**
+     * A builder holding {@code base}'s settings, to change a few.
+     *
+     * @param base the options to start from; not null
+     * @return a new builder
+     */
     public static Builder from(ImportOptions base) {
         return new Builder(base);
     }
 
-    /** Region (ISO 3166 alpha-2, upper case) for numbers without a country code; {@code ZZ} for none. */
+    /**
+     * Region (ISO 3166 alpha-2, upper case) for numbers without a country code; {@code ZZ} for none.
+     *
+     * @return the region code, e.g. {@code US}, or {@code ZZ}
+     */
     public String defaultRegion() {
         return defaultRegion;
     }
 
-    /** The most data rows a file may have; {@link Long#MAX_VALUE} means unlimited. */
+    /**
+     * The most data rows a file may have; {@link Long#MAX_VALUE} means unlimited.
+     *
+     * @return the row limit
+     */
     public long maxRows() {
         return maxRows;
     }
 
-    /** The most variable columns (columns other than phone, name and timezone) a header may have. */
+    /**
+     * The most variable columns (columns other than phone, name and timezone) a header may have.
+     *
+     * @return the variable-column limit
+     */
     public int maxVariables() {
         return maxVariables;
     }
 
-    /** The longest cell, in UTF-16 characters, after surrounding spaces are removed. */
+    /**
+     * The longest cell, in UTF-16 characters, after surrounding spaces are removed.
+     *
+     * @return the cell-length limit
+     */
     public int maxFieldLength() {
         return maxFieldLength;
     }
 
-    /** Rejections (and, separately, duplicates) listed in the report at most; the counts stay exact. */
+    /**
+     * Rejections (and, separately, duplicates) listed in the report at most; the counts stay exact.
+     *
+     * @return the number of rejections kept in the report
+     */
     public int maxRejectionsKept() {
         return maxRejectionsKept;
     }
 
-    /** Recipients per {@code ImportSession.add} call. */
+    /**
+     * Recipients per {@code ImportSession.add} call.
+     *
+     * @return the chunk size
+     */
     public int chunkSize() {
         return chunkSize;
     }
 
-    /** Threads checking numbers; 1 checks them on the calling thread. */
+    /**
+     * Threads checking numbers; 1 checks them on the calling thread.
+     *
+     * @return the thread count, at least 1
+     */
     public int validationThreads() {
         return validationThreads;
     }
 
-    /** Hears progress and may cancel; {@link ImportProgressListener#none()} by default. */
+    /**
+     * Hears progress and may cancel; {@link ImportProgressListener#none()} by default.
+     *
+     * @return the listener; never null
+     */
     public ImportProgressListener progress() {
         return progress;
     }
 
-    /** The clock timing progress reports. */
+    /**
+     * The clock timing progress reports.
+     *
+     * @return the clock; never null
+     */
     public Clock clock() {
         return clock;
     }
@@ -151,6 +200,10 @@ public final class ImportOptions {
          * The region assumed for numbers written without a country code, such as {@code US} or
          * {@code GB} (any case); {@code ZZ} means every number must start with {@code +} and its
          * country code.
+         *
+         * @param region an ISO 3166 alpha-2 code in any case, or {@code ZZ}
+         * @return this builder
+         * @throws IllegalArgumentException if region is not a known region code
          */
         public Builder defaultRegion(String region) {
             String upper = region == null ? null : region.strip().toUpperCase(Locale.ROOT);
@@ -166,25 +219,45 @@ public final class ImportOptions {
         /**
          * Hears progress (rows read, accepted, duplicates, rejected) at least every 10,000 rows and
          * every second, and cancels the import by returning {@link ImportProgressListener.Action#CANCEL}.
+         *
+         * @param progress the listener; not null
+         * @return this builder
          */
         public Builder progress(ImportProgressListener progress) {
             this.progress = Objects.requireNonNull(progress, "progress must not be null");
             return this;
         }
 
-        /** The clock timing the once-a-second progress reports; default system UTC. */
+        /**
+         * The clock timing the once-a-second progress reports; default system UTC.
+         *
+         * @param clock the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 
-        /** More data rows than this refuse the whole file; default unlimited. */
+        /**
+         * More data rows than this refuse the whole file; default unlimited.
+         *
+         * @param maxRows at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
+         */
         public Builder maxRows(long maxRows) {
             this.maxRows = requireRange("maxRows", maxRows, 1, Long.MAX_VALUE);
             return this;
         }
 
-        /** More variable columns than this (0 to 10,000) refuse the whole file; default 100. */
+        /**
+         * More variable columns than this (0 to 10,000) refuse the whole file; default 100.
+         *
+         * @param maxVariables 0 to 10,000
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
+         */
         public Builder maxVariables(int maxVariables) {
             this.maxVariables = (int) requireRange("maxVariables", maxVariables, 0, 10_000);
             return this;
@@ -193,31 +266,57 @@ public final class ImportOptions {
         /**
          * A longer cell (1 to 1,000,000 characters, after surrounding spaces are removed) rejects its
          * row; it is cut while it is read, so it never occupies more memory than this. Default 1,000.
+         *
+         * @param maxFieldLength 1 to 1,000,000
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
          */
         public Builder maxFieldLength(int maxFieldLength) {
             this.maxFieldLength = (int) requireRange("maxFieldLength", maxFieldLength, 1, 1_000_000);
             return this;
         }
 
-        /** Rejections and duplicates listed in the report, each list (0 to 10,000,000); default 10,000. */
+        /**
+         * Rejections and duplicates listed in the report, each list (0 to 10,000,000); default 10,000.
+         *
+         * @param maxRejectionsKept 0 to 10,000,000
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
+         */
         public Builder maxRejectionsKept(int maxRejectionsKept) {
             this.maxRejectionsKept = (int) requireRange("maxRejectionsKept", maxRejectionsKept, 0, 10_000_000);
             return this;
         }
 
-        /** Recipients per {@code ImportSession.add} call (1 to 100,000); default 1,000. */
+        /**
+         * Recipients per {@code ImportSession.add} call (1 to 100,000); default 1,000.
+         *
+         * @param chunkSize 1 to 100,000
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
+         */
         public Builder chunkSize(int chunkSize) {
             this.chunkSize = (int) requireRange("chunkSize", chunkSize, 1, 100_000);
             return this;
         }
 
-        /** Threads checking numbers (1 to 64); default the available processors, at most 4. */
+        /**
+         * Threads checking numbers (1 to 64); default the available processors, at most 4.
+         *
+         * @param validationThreads 1 to 64
+         * @return this builder
+         * @throws IllegalArgumentException if the value is out of range
+         */
         public Builder validationThreads(int validationThreads) {
             this.validationThreads = (int) requireRange("validationThreads", validationThreads, 1, 64);
             return this;
         }
 
-        /** The immutable options. */
+        /**
+         * The immutable options.
+         *
+         * @return the options
+         */
         public ImportOptions build() {
             return new ImportOptions(this);
         }

@@ -21,10 +21,19 @@ public interface ImportProgressListener {
         CANCEL
     }
 
-    /** One report; return {@link Action#CANCEL} to stop the import. */
+    /**
+     * One report; return {@link Action#CANCEL} to stop the import.
+     *
+     * @param progress rows read, accepted, duplicates and rejected so far
+     * @return {@link Action#CONTINUE} or {@link Action#CANCEL}
+     */
     Action onProgress(ImportProgress progress);
 
-    /** A listener that ignores reports and never cancels; the default. */
+    /**
+     * A listener that ignores reports and never cancels; the default.
+     *
+     * @return the no-op listener
+     */
     static ImportProgressListener none() {
         return progress -> Action.CONTINUE;
     }

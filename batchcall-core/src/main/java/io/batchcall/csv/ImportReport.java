@@ -43,12 +43,20 @@ public final class ImportReport {
         this.duplicateRows = List.copyOf(duplicateRows);
     }
 
-    /** How the header was read: delimiter, phone, name, time-zone and variable columns. */
+    /**
+     * How the header was read: delimiter, phone, name, time-zone and variable columns.
+     *
+     * @return the column mapping
+     */
     public ColumnMapping columns() {
         return columns;
     }
 
-    /** Data rows in the file (the header and blank rows excluded). */
+    /**
+     * Data rows in the file (the header and blank rows excluded).
+     *
+     * @return the number of data rows
+     */
     public long rowsRead() {
         return rowsRead;
     }
@@ -57,6 +65,8 @@ public final class ImportReport {
      * Rows the import session took ({@code ImportSession.add} counted them as added); stored when
      * the caller commits. The commit's own count can be lower only if a concurrent import
      * committed some of the same numbers meanwhile.
+     *
+     * @return the number of rows accepted
      */
     public long accepted() {
         return accepted;
@@ -65,22 +75,36 @@ public final class ImportReport {
     /**
      * Rows whose number (after normalisation to E.164) was already in the batch or on an earlier
      * row of the file; each number is stored once.
+     *
+     * @return the number of duplicate rows
      */
     public long duplicates() {
         return duplicates;
     }
 
-    /** Rows not stored because something in them is wrong; see {@link #rejections()}. */
+    /**
+     * Rows not stored because something in them is wrong; see {@link #rejections()}.
+     *
+     * @return the number of rejected rows
+     */
     public long rejected() {
         return rejected;
     }
 
-    /** Rows whose cells were all empty; ignored. */
+    /**
+     * Rows whose cells were all empty; ignored.
+     *
+     * @return the number of blank rows
+     */
     public long blankRows() {
         return blankRows;
     }
 
-    /** The first rejected rows with line, column, value and reason, in line order. */
+    /**
+     * The first rejected rows with line, column, value and reason, in line order.
+     *
+     * @return at most {@link ImportOptions#maxRejectionsKept()} rejections, unmodifiable
+     */
     public List<Rejection> rejections() {
         return rejections;
     }
@@ -89,12 +113,18 @@ public final class ImportReport {
      * The first duplicate rows, in line order; the reason says whether the number was already in
      * the batch or on an earlier row. (Duplicates the store found on its own, for example a number
      * added concurrently by another import, are counted but carry no line.)
+     *
+     * @return at most {@link ImportOptions#maxRejectionsKept()} duplicate rows, unmodifiable
      */
     public List<Rejection> duplicateRows() {
         return duplicateRows;
     }
 
-    /** Whether more rows were rejected than {@link #rejections()} lists. */
+    /**
+     * Whether more rows were rejected than {@link #rejections()} lists.
+     *
+     * @return true when the list was cut
+     */
     public boolean rejectionsTruncated() {
         return rejected > rejections.size();
     }
@@ -106,6 +136,9 @@ public final class ImportReport {
      * writer is flushed, not closed; for Excel, write it as UTF-8 with a byte-order mark. Every cell
      * (values and column headers come from the uploaded file) passes {@link CsvCells#safe(String)},
      * so a cell such as {@code =HYPERLINK(…)} is written {@code '=HYPERLINK(…)} and opens as text.
+     *
+     * @param out where to write; flushed, not closed
+     * @throws IOException if the writer fails
      */
     public void writeRejectionsCsv(Writer out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);

@@ -71,6 +71,11 @@ public final class RecipientCsvImporter {
     private RecipientCsvImporter() {
     }
 
+    /**
+     * An importer. It keeps no state between imports and may be shared between threads.
+     *
+     * @return a new importer
+     */
     public static RecipientCsvImporter create() {
         return new RecipientCsvImporter();
     }
@@ -79,6 +84,11 @@ public final class RecipientCsvImporter {
      * Imports UTF-8 CSV bytes. The stream is read to its end (or to the first error) and not
      * closed.
      *
+     * @param csv the file's bytes, expected UTF-8
+     * @param options column mapping, default region and limits
+     * @param existing the numbers already in the batch, to count duplicates
+     * @param session where accepted recipients are added in chunks; the caller commits or discards it
+     * @return what was accepted, duplicated and rejected
      * @throws CsvImportException if the file is refused whole or cannot be read
      * @throws io.batchcall.StorageException if the session fails; rethrown as is
      */
@@ -92,6 +102,13 @@ public final class RecipientCsvImporter {
      * Imports CSV text that the caller has already decoded (prefer the {@link InputStream} form,
      * which detects text that is not UTF-8). A leading byte-order mark is skipped. The reader is
      * not closed.
+     *
+     * @param csv the decoded text
+     * @param options column mapping, default region and limits
+     * @param existing the numbers already in the batch, to count duplicates
+     * @param session where accepted recipients are added in chunks; the caller commits or discards it
+     * @return what was accepted, duplicated and rejected
+     * @throws CsvImportException if the file is refused whole or cannot be read
      */
     public ImportReport importCsv(Reader csv, ImportOptions options, ExistingNumbers existing,
             ImportSession session) {
@@ -108,6 +125,8 @@ public final class RecipientCsvImporter {
      * Excel reads and saves it as UTF-8; write it out as UTF-8. The example number is written
      * {@code ="+14155552671"}, the form that makes Excel keep it as text in every locale (a bare
      * {@code +14155552671} becomes a number, then {@code 1.41556E+10}); the importer reads both.
+     *
+     * @return the template text
      */
     public static String csvTemplate() {
         return CsvTemplate.text(',');
@@ -117,6 +136,8 @@ public final class RecipientCsvImporter {
      * The template with another delimiter: {@code ;} opens directly in Excel where the decimal
      * separator is a comma (most of Europe), a tab for tab-separated text.
      *
+     * @param delimiter {@code ,}, {@code ;} or a tab
+     * @return the template text
      * @throws IllegalArgumentException unless the delimiter is {@code ,}, {@code ;} or a tab
      */
     public static String csvTemplate(char delimiter) {

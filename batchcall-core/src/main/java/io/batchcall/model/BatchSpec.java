@@ -43,6 +43,29 @@ public record BatchSpec(
     /** The ring timeout used when none is given. */
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Validates the components (see the record description); the name is stored stripped of
+     * surrounding white space.
+     *
+     * @param name shown in lists, 1-200 characters
+     * @param account the account that pays and whose concurrency cap applies
+     * @param fromNumber the caller id
+     * @param agentId the host's agent (voice bot, script) that handles the calls; may be null
+     * @param startAt when to start; null means as soon as it is sent. Must be null for a recurring batch,
+     *     whose {@link Recurrence} carries its first start
+     * @param window when calls may be placed
+     * @param recipientLocalTime evaluate the window in each recipient's own time zone (from the CSV {@code
+     *     timezone} column or the number's region) instead of the window's zone
+     * @param batchLimit the most calls this batch may have active at once, 1 to 100000; null for no limit of
+     *     its own. The account's cap and reserved slots (from the engine's {@link
+     *     io.batchcall.spi.AccountLimitsProvider}) always apply as well
+     * @param recurrence how often the batch repeats; null for a one-off batch
+     * @param retry which outcomes are dialed again
+     * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
+     * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of account, fromNumber, window, retry, ringTimeout is null
+     */
     public BatchSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
@@ -76,11 +99,24 @@ public record BatchSpec(
         }
     }
 
+    /**
+     * Starts a builder with the four required values; the rest take the {@link Builder} defaults.
+     *
+     * @param name shown in lists, 1-200 characters
+     * @param account the account that pays for the calls
+     * @param fromNumber the caller id
+     * @param window when calls may be placed
+     * @return a new builder; nothing is validated until {@link Builder#build()}
+     */
     public static Builder builder(String name, AccountId account, PhoneNumber fromNumber, CallWindow window) {
         return new Builder(name, account, fromNumber, window);
     }
 
-    /** A builder holding this spec's values, to change a few. */
+    /**
+     * A builder holding this spec's values, to change a few.
+     *
+     * @return a new builder initialised from this spec
+     */
     public Builder toBuilder() {
         return new Builder(name, account, fromNumber, window)
                 .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).batchLimit(batchLimit)
@@ -88,6 +124,11 @@ public record BatchSpec(
                 .ringTimeout(ringTimeout);
     }
 
+    /**
+     * Whether this batch repeats, i.e. has a {@link Recurrence}.
+     *
+     * @return true when {@link #recurrence()} is not null
+     */
     public boolean isRecurring() {
         return recurrence != null;
     }
@@ -117,62 +158,134 @@ public record BatchSpec(
             this.window = window;
         }
 
+        /**
+         * Sets the name.
+         *
+         * @param value 1-200 characters after stripping
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = value;
             return this;
         }
 
+        /**
+         * Sets the caller id.
+         *
+         * @param value the number shown to recipients; not null
+         * @return this builder
+         */
         public Builder fromNumber(PhoneNumber value) {
             this.fromNumber = value;
             return this;
         }
 
+        /**
+         * Sets when calls may be placed.
+         *
+         * @param value the call window; not null
+         * @return this builder
+         */
         public Builder window(CallWindow value) {
             this.window = value;
             return this;
         }
 
+        /**
+         * Sets the host's agent (voice bot, script) that handles the calls.
+         *
+         * @param value 1-200 characters, or null for none
+         * @return this builder
+         */
         public Builder agentId(String value) {
             this.agentId = value;
             return this;
         }
 
+        /**
+         * Sets when the batch starts.
+         *
+         * @param value the start instant, or null to start as soon as it is sent (and for recurring batches)
+         * @return this builder
+         */
         public Builder startAt(Instant value) {
             this.startAt = value;
             return this;
         }
 
+        /**
+         * Evaluates the window in each recipient's own time zone rather than the window's zone.
+         *
+         * @param value true for recipient-local time
+         * @return this builder
+         */
         public Builder recipientLocalTime(boolean value) {
             this.recipientLocalTime = value;
             return this;
         }
 
-        /** Limits this batch to {@code value} active calls (null for none); the account's cap applies too. */
+        /**
+         * Limits this batch to {@code value} active calls; the account's cap applies too.
+         *
+         * @param value 1 to 100000, or null for no limit of its own
+         * @return this builder
+         */
         public Builder batchLimit(Integer value) {
             this.batchLimit = value;
             return this;
         }
 
+        /**
+         * Makes the batch repeat.
+         *
+         * @param value the recurrence, or null for a one-off batch
+         * @return this builder
+         */
         public Builder recurrence(Recurrence value) {
             this.recurrence = value;
             return this;
         }
 
+        /**
+         * Sets which outcomes are dialed again.
+         *
+         * @param value the retry policy; not null (default {@link RetryPolicy#none()})
+         * @return this builder
+         */
         public Builder retry(RetryPolicy value) {
             this.retry = value;
             return this;
         }
 
+        /**
+         * Sets the instant after which no new dial starts and pending recipients are skipped.
+         *
+         * @param value the deadline, or null for none
+         * @return this builder
+         */
         public Builder deadline(Instant value) {
             this.deadline = value;
             return this;
         }
 
+        /**
+         * Sets how long a call rings before it counts as no answer.
+         *
+         * @param value between 15 s and 10 min (default 30 s)
+         * @return this builder
+         */
         public Builder ringTimeout(Duration value) {
             this.ringTimeout = value;
             return this;
         }
 
+        /**
+         * Builds and validates the spec.
+         *
+         * @return the new spec
+         * @throws IllegalArgumentException if a value breaks a rule of {@link BatchSpec}'s constructor
+         * @throws NullPointerException if a required value is null
+         */
         public BatchSpec build() {
             return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, batchLimit,
                     recurrence, retry, deadline, ringTimeout);

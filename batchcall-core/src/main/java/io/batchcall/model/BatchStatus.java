@@ -17,7 +17,22 @@ import java.util.Set;
  * nothing is left to call (for example after its deadline passed while paused).
  */
 public enum BatchStatus {
-    DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, CANCELLED, FAILED, RECURRING;
+    /** Being edited; recipients may be added; nothing is dialed. */
+    DRAFT,
+    /** Sent with a future start; waits for its start instant. */
+    SCHEDULED,
+    /** Dialing its recipients, within its call window. */
+    RUNNING,
+    /** Stopped by the user or the engine (see {@link PauseReason}); resumable. */
+    PAUSED,
+    /** Every recipient reached a terminal status, or the deadline or end condition was met. */
+    COMPLETED,
+    /** Cancelled by the user; remaining recipients were skipped. */
+    CANCELLED,
+    /** Stopped by an error the engine could not recover from. */
+    FAILED,
+    /** The parent of a recurring series: it starts one run per occurrence and is never dialed itself. */
+    RECURRING;
 
     private static final Map<BatchStatus, Set<BatchStatus>> NEXT = Map.of(
             DRAFT, EnumSet.of(SCHEDULED, RUNNING, RECURRING, CANCELLED),
@@ -29,10 +44,23 @@ public enum BatchStatus {
             FAILED, EnumSet.of(RUNNING),
             RECURRING, EnumSet.of(PAUSED, COMPLETED, CANCELLED));
 
+    /**
+     * The lower-case name used in JSON, SQL and events.
+     *
+     * @return for example {@code running}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses a {@link #wireName()}; the match is exact (lower case).
+     *
+     * @param name a wire name such as {@code paused}
+     * @return the status with that wire name
+     * @throws IllegalArgumentException naming the value and the accepted names when it matches none
+     *     (including null)
+     */
     public static BatchStatus fromWireName(String name) {
         for (BatchStatus s : values()) {
             if (s.wireName().equals(name)) {
@@ -43,11 +71,21 @@ public enum BatchStatus {
                 + "running, paused, completed, cancelled, failed, recurring");
     }
 
+    /**
+     * Whether {@code this → next} is a legal transition (see the class comment).
+     *
+     * @param next the wanted status; not null
+     * @return true when legal
+     */
     public boolean canBecome(BatchStatus next) {
         return NEXT.get(this).contains(next);
     }
 
-    /** True for completed, cancelled and failed: nothing happens until a re-run. */
+    /**
+     * True for completed, cancelled and failed: nothing happens until a re-run.
+     *
+     * @return true for those three statuses
+     */
     public boolean isFinished() {
         return this == COMPLETED || this == CANCELLED || this == FAILED;
     }
@@ -55,6 +93,8 @@ public enum BatchStatus {
     /**
      * Throws unless {@code this → next} is a legal transition.
      *
+     * @param id the batch, named in the message
+     * @param next the wanted status
      * @throws IllegalStateTransitionException naming the batch, both statuses
      */
     public void checkTransition(BatchId id, BatchStatus next) {

@@ -19,6 +19,14 @@ import java.util.Objects;
  * @param talkTime answered duration once ended; else null
  * @param cost what was charged once settled; else null
  * @param reason why it failed or was not dialed; else null
+ * @param id assigned by the store when the recipient is claimed
+ * @param recipientId the recipient dialed
+ * @param batchId the batch (run) the dial belongs to
+ * @param account the account that pays for it
+ * @param to the number dialed
+ * @param claimedAt when an engine claimed the recipient
+ * @param placedAt when the carrier accepted the call; null until then
+ * @param endedAt when the call reached a terminal status; null until then
  */
 public record CallAttempt(
         AttemptId id,
@@ -39,6 +47,28 @@ public record CallAttempt(
         Money cost,
         String reason) {
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param id assigned by the store when the recipient is claimed
+     * @param recipientId the recipient dialed
+     * @param batchId the batch (run) the dial belongs to
+     * @param account the account that pays for it
+     * @param number 1 for the first dial of the recipient in a run, 2 for the first retry, ...
+     * @param to the number dialed
+     * @param providerCallId the carrier's call id once placed; else null
+     * @param status calling, then the carrier's statuses; skipped when it was never dialed
+     * @param owner the engine node that claimed it
+     * @param claimedAt when an engine claimed the recipient
+     * @param leaseUntil while {@code calling}, when the claim expires and may be recovered
+     * @param placedAt when the carrier accepted the call; null until then
+     * @param lastEventAt the last time anything was heard about this call
+     * @param endedAt when the call reached a terminal status; null until then
+     * @param talkTime answered duration once ended; else null
+     * @param cost what was charged once settled; else null
+     * @param reason why it failed or was not dialed; else null
+     * @throws NullPointerException if any of id, recipientId, batchId, account, to, status, claimedAt is null
+     */
     public CallAttempt {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(recipientId, "recipientId must not be null");
@@ -53,6 +83,8 @@ public record CallAttempt(
      * Whether this attempt ended after it was placed and its charge is not recorded yet: the
      * settlement (capture of its credit hold, cost, retry decision) is due. A claim that was never
      * dialed (skipped, or failed before the carrier accepted it) has nothing to settle.
+     *
+     * @return true while the ended, dialed attempt has no recorded cost
      */
     public boolean settlementDue() {
         return status.isTerminal() && status != RecipientStatus.SKIPPED && placedAt != null && cost == null;

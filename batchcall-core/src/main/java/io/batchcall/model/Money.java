@@ -12,9 +12,18 @@ import java.util.Objects;
  * products are exact and never drift. Arithmetic between different currencies, results below
  * zero and overflow are refused with {@link IllegalArgumentException} or
  * {@link ArithmeticException}; nothing is rounded silently.
+ * @param micros the amount in millionths of the currency unit; not negative
+ * @param currency the currency; not null
  */
 public record Money(long micros, Currency currency) implements Comparable<Money> {
-    /** @throws IllegalArgumentException if {@code micros} is negative */
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param micros the amount in millionths of the currency unit; not negative
+     * @param currency the currency; not null
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if currency is null
+     */
     public Money {
         Objects.requireNonNull(currency, "currency must not be null");
         if (micros < 0) {
@@ -26,6 +35,9 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * Parses a decimal amount such as {@code "0.005"} in the given ISO 4217 currency.
      *
+     * @param amount a plain decimal, at most 6 decimal places, not negative
+     * @param currencyCode an ISO 4217 code such as {@code USD}
+     * @return the amount
      * @throws IllegalArgumentException for a negative amount, more than 6 decimal places, or an
      *     unknown currency code
      */
@@ -39,7 +51,14 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         return of(value, currency(currencyCode));
     }
 
-    /** An exact decimal amount; refuses more than 6 decimal places instead of rounding. */
+    /**
+     * An exact decimal amount; refuses more than 6 decimal places instead of rounding.
+     *
+     * @param amount not negative, at most 6 decimal places
+     * @param currency the currency; not null
+     * @return the amount
+     * @throws IllegalArgumentException if amount is negative or has more than 6 decimal places
+     */
     public static Money of(BigDecimal amount, Currency currency) {
         BigDecimal micros = amount.movePointRight(6);
         try {
@@ -50,12 +69,23 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         }
     }
 
-    /** A decimal amount in US dollars, as {@link #of(String, String)} with {@code "USD"}. */
+    /**
+     * A decimal amount in US dollars, as {@link #of(String, String)} with {@code "USD"}.
+     *
+     * @param amount a plain decimal such as {@code "0.005"}
+     * @return the amount in USD
+     * @throws IllegalArgumentException for a negative amount or more than 6 decimal places
+     */
     public static Money usd(String amount) {
         return of(amount, "USD");
     }
 
-    /** Zero in {@code currency}. */
+    /**
+     * Zero in {@code currency}.
+     *
+     * @param currency the currency; not null
+     * @return zero
+     */
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }
@@ -63,6 +93,9 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * An amount of {@code micros} millionths of the currency unit.
      *
+     * @param micros millionths of the currency unit, not negative
+     * @param currency the currency; not null
+     * @return the amount
      * @throws IllegalArgumentException if {@code micros} is negative
      */
     public static Money ofMicros(long micros, Currency currency) {
@@ -80,6 +113,8 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * {@code this + other}.
      *
+     * @param other an amount in the same currency
+     * @return the sum
      * @throws IllegalArgumentException if the currencies differ
      * @throws ArithmeticException if the sum overflows
      */
@@ -91,6 +126,8 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * {@code this - other}.
      *
+     * @param other an amount in the same currency, not greater than this
+     * @return the difference
      * @throws IllegalArgumentException if the currencies differ or the result would be below zero
      */
     public Money minus(Money other) {
@@ -104,6 +141,8 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * {@code this × factor}.
      *
+     * @param factor not negative
+     * @return the product
      * @throws IllegalArgumentException if {@code factor} is negative
      * @throws ArithmeticException if the product overflows
      */
@@ -114,7 +153,11 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         return new Money(Math.multiplyExact(micros, factor), currency);
     }
 
-    /** Whether the amount is zero. */
+    /**
+     * Whether the amount is zero.
+     *
+     * @return true for zero micros
+     */
     public boolean isZero() {
         return micros == 0;
     }
@@ -122,6 +165,8 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
     /**
      * Whether {@code this >= other}.
      *
+     * @param other an amount in the same currency
+     * @return true when this amount is greater than or equal to {@code other}
      * @throws IllegalArgumentException if the currencies differ
      */
     public boolean isAtLeast(Money other) {
@@ -129,7 +174,11 @@ public record Money(long micros, Currency currency) implements Comparable<Money>
         return micros >= other.micros;
     }
 
-    /** The exact decimal amount in currency units, trailing zeros stripped ({@code 0.005}). */
+    /**
+     * The exact decimal amount in currency units, trailing zeros stripped ({@code 0.005}).
+     *
+     * @return the amount as a decimal
+     */
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
     }

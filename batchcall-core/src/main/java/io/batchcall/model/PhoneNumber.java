@@ -12,11 +12,18 @@ import java.util.regex.Pattern;
  * readable when libphonenumber's metadata changes. {@link #of(String)} and
  * {@link #parse(String, String)} also check with libphonenumber that the number is valid for its
  * region; use them for input from people and files.
+ * @param e164 the number in E.164 form, e.g. {@code +14155550123}
  */
 public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param e164 the number in E.164 form, e.g. {@code +14155550123}
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public PhoneNumber {
         if (e164 == null) {
             throw new IllegalArgumentException("phone number must not be null");
@@ -30,6 +37,8 @@ public record PhoneNumber(String e164) {
     /**
      * Parses an E.164 number ({@code +14155552671}) and checks that it is a valid number.
      *
+     * @param e164 {@code +} then the country code and number, digits only
+     * @return the number
      * @throws IllegalArgumentException naming the value and the reason
      */
     public static PhoneNumber of(String e164) {
@@ -45,6 +54,9 @@ public record PhoneNumber(String e164) {
      * {@code +49 30 1234567}) with {@code defaultRegion} (ISO 3166 alpha-2, e.g. {@code US}) for
      * numbers without a country code, and normalises it to E.164.
      *
+     * @param text the number as written
+     * @param defaultRegion the region for numbers without a country code, e.g. {@code US}
+     * @return the number in E.164 form
      * @throws IllegalArgumentException if the text is not a number or not a valid one
      */
     public static PhoneNumber parse(String text, String defaultRegion) {
@@ -69,6 +81,8 @@ public record PhoneNumber(String e164) {
      * The number for logs, error messages and stored reasons: E.164 with every digit but the last
      * four replaced by {@code *}, so {@code +14155552671} reads {@code +*******2671} (plain ASCII,
      * the same length as the number). Numbers of four digits or fewer are shown as they are.
+     *
+     * @return the masked number
      */
     public String masked() {
         int keep = Math.min(4, e164.length() - 1);

@@ -16,8 +16,26 @@ import java.util.Locale;
  * requeue a finished one (retry or re-run) — see {@link #canBecome}.
  */
 public enum RecipientStatus {
-    PENDING(0), CALLING(1), INITIATED(2), RINGING(3), IN_PROGRESS(4),
-    COMPLETED(5), FAILED(5), BUSY(5), NO_ANSWER(5), SKIPPED(5);
+    /** Waiting to be dialed (first time, or again after a retry or re-run). */
+    PENDING(0),
+    /** Claimed by an engine, which is about to place the call; holds a concurrency slot. */
+    CALLING(1),
+    /** The carrier accepted the call request. */
+    INITIATED(2),
+    /** The recipient's phone is ringing. */
+    RINGING(3),
+    /** The recipient answered and the call is under way. */
+    IN_PROGRESS(4),
+    /** The call was answered and ended normally. Terminal. */
+    COMPLETED(5),
+    /** The carrier reported the call failed, or it could not be placed. Terminal; counts as a failure. */
+    FAILED(5),
+    /** The line was busy. Terminal; counts as a failure. */
+    BUSY(5),
+    /** Nobody answered within the batch's ring timeout. Terminal; counts as a failure. */
+    NO_ANSWER(5),
+    /** Never dialed: the batch was cancelled, a dial guard refused, or the deadline passed. Terminal. */
+    SKIPPED(5);
 
     private final int rank;
 
@@ -25,10 +43,23 @@ public enum RecipientStatus {
         this.rank = rank;
     }
 
+    /**
+     * The lower-case name used in JSON, SQL and events.
+     *
+     * @return for example {@code in_progress} or {@code no_answer}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses a {@link #wireName()}; the match is exact (lower case).
+     *
+     * @param name a wire name such as {@code no_answer}
+     * @return the status with that wire name
+     * @throws IllegalArgumentException naming the value and the accepted names when it matches none
+     *     (including null)
+     */
     public static RecipientStatus fromWireName(String name) {
         for (RecipientStatus s : values()) {
             if (s.wireName().equals(name)) {
@@ -39,22 +70,39 @@ public enum RecipientStatus {
                 + "calling, initiated, ringing, in_progress, completed, failed, busy, no_answer, skipped");
     }
 
-    /** calling, initiated, ringing, in_progress: the recipient holds a concurrency slot. */
+    /**
+     * calling, initiated, ringing, in_progress: the recipient holds a concurrency slot.
+     *
+     * @return true for those four statuses
+     */
     public boolean isActive() {
         return rank >= 1 && rank <= 4;
     }
 
-    /** completed, failed, busy, no_answer, skipped. */
+    /**
+     * completed, failed, busy, no_answer, skipped: the attempt is over.
+     *
+     * @return true for those five statuses
+     */
     public boolean isTerminal() {
         return rank == 5;
     }
 
-    /** failed, busy, no_answer: counted as failed in batch totals. */
+    /**
+     * failed, busy, no_answer: counted as failed in batch totals.
+     *
+     * @return true for those three statuses
+     */
     public boolean isFailure() {
         return this == FAILED || this == BUSY || this == NO_ANSWER;
     }
 
-    /** Statuses a carrier may report for a placed call. */
+    /**
+     * Statuses a carrier may report for a placed call: initiated, ringing, in_progress and the
+     * terminal outcomes other than skipped.
+     *
+     * @return true when a carrier event may carry this status
+     */
     public boolean isCarrierStatus() {
         return rank >= 2 && this != SKIPPED;
     }
@@ -63,12 +111,20 @@ public enum RecipientStatus {
      * Whether a carrier event reporting {@code next} moves a call now in {@code this} forward.
      * False for duplicates, regressions, anything after a terminal status, and for statuses a
      * carrier does not report (pending, calling, skipped).
+     *
+     * @param next the status reported by the carrier; not null
+     * @return true when the event should be applied
      */
     public boolean advancesTo(RecipientStatus next) {
         return !isTerminal() && next.isCarrierStatus() && next.rank > rank && rank >= 1;
     }
 
-    /** The full transition table, carrier events and engine moves together. */
+    /**
+     * The full transition table, carrier events and engine moves together.
+     *
+     * @param next the wanted status; not null
+     * @return true when {@code this → next} is legal
+     */
     public boolean canBecome(RecipientStatus next) {
         if (this == PENDING) {
             return next == CALLING || next == SKIPPED;
@@ -82,7 +138,13 @@ public enum RecipientStatus {
         return advancesTo(next);
     }
 
-    /** @throws IllegalStateTransitionException naming the recipient and both statuses */
+    /**
+     * Throws unless {@code this → next} is legal per {@link #canBecome}.
+     *
+     * @param id the recipient, named in the message
+     * @param next the wanted status
+     * @throws IllegalStateTransitionException naming the recipient and both statuses
+     */
     public void checkTransition(RecipientId id, RecipientStatus next) {
         if (!canBecome(next)) {
             throw new IllegalStateTransitionException("recipient " + id + " cannot go from " + wireName() + " to "

@@ -12,6 +12,12 @@ import java.util.Objects;
  *
  * @param sequence position in the log; strictly increasing in delivery order
  * @param detail a pause or failure reason, or other context; may be null
+ * @param at when the change happened, from the engine's clock
+ * @param account the batch's account
+ * @param batchId the batch concerned
+ * @param recipientId the recipient concerned; null for a batch event
+ * @param attemptId the attempt concerned, for call progress; else null
+ * @param status the new status's wire name
  */
 public record StatusEvent(
         long sequence,
@@ -23,6 +29,19 @@ public record StatusEvent(
         String status,
         String detail) {
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param sequence position in the log; strictly increasing in delivery order
+     * @param at when the change happened, from the engine's clock
+     * @param account the batch's account
+     * @param batchId the batch concerned
+     * @param recipientId the recipient concerned; null for a batch event
+     * @param attemptId the attempt concerned, for call progress; else null
+     * @param status the new status's wire name
+     * @param detail a pause or failure reason, or other context; may be null
+     * @throws NullPointerException if any of at, account, batchId, status is null
+     */
     public StatusEvent {
         Objects.requireNonNull(at, "at must not be null");
         Objects.requireNonNull(account, "account must not be null");
@@ -30,6 +49,11 @@ public record StatusEvent(
         Objects.requireNonNull(status, "status must not be null");
     }
 
+    /**
+     * Whether this is a batch event (it names no recipient).
+     *
+     * @return true when {@link #recipientId()} is null
+     */
     public boolean isBatchEvent() {
         return recipientId == null;
     }

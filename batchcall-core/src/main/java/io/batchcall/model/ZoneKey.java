@@ -15,6 +15,12 @@ public final class ZoneKey {
     private ZoneKey() {
     }
 
+    /**
+     * The key of a set of zones.
+     *
+     * @param zones the zones; duplicates are ignored
+     * @return the ids sorted and joined by {@code ,}; empty for no zones
+     */
     public static String of(Collection<ZoneId> zones) {
         TreeSet<String> ids = new TreeSet<>();
         for (ZoneId z : zones) {

@@ -22,6 +22,18 @@ import java.util.Objects;
  */
 public record AttemptChange(CallAttempt before, CallAttempt after, RecipientChange recipient, String eventStatus,
         String eventDetail, Instant eventAt) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param before the attempt as loaded
+     * @param after the attempt as it must be stored
+     * @param recipient how the recipient follows, or null when it does not change
+     * @param eventStatus the wire name of the status the event reports, or null for no event
+     * @param eventDetail the event's detail, may be null
+     * @param eventAt the event's time; never before the attempt's previous event
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of before, after, eventAt is null
+     */
     public AttemptChange {
         Objects.requireNonNull(before, "before must not be null");
         Objects.requireNonNull(after, "after must not be null");
@@ -34,7 +46,11 @@ public record AttemptChange(CallAttempt before, CallAttempt after, RecipientChan
         }
     }
 
-    /** Whether the attempt row itself changes (a requeue changes only the recipient). */
+    /**
+     * Whether the attempt row itself changes (a requeue changes only the recipient).
+     *
+     * @return true when {@code before} and {@code after} differ
+     */
     public boolean changesAttempt() {
         return !before.equals(after);
     }

@@ -32,6 +32,10 @@ public final class AttemptRules {
      * the request, claimed and last heard of now). Which recipients are claimed, and how many, is
      * {@link io.batchcall.model.ConcurrencyPolicy#freeSlots}'s decision, applied by the store.
      *
+     * @param pending the recipient to claim; must be pending
+     * @param id the store-assigned id of the new attempt
+     * @param request the claim's owner, lease and instant
+     * @return the recipient's and the attempt's new state
      * @throws IllegalArgumentException if the recipient is not pending
      */
     public static Claim claim(Recipient pending, AttemptId id, ClaimRequest request) {
@@ -54,6 +58,10 @@ public final class AttemptRules {
      * carrier gave none) and the carrier's reason, which makes the attempt's settlement due
      * ({@link CallAttempt#settlementDue()}). The recipient follows with the status (and, when
      * terminal, the reason; otherwise its reason is cleared).
+     *
+     * @param a the attempt as loaded
+     * @param u the carrier's update
+     * @return the change to store, or empty when the update is ignored
      */
     public static Optional<AttemptChange> carrierStatus(CallAttempt a, CarrierUpdate u) {
         Objects.requireNonNull(u, "update must not be null");
@@ -70,7 +78,13 @@ public final class AttemptRules {
                 u.status().wireName(), u.reason(), at));
     }
 
-    /** Whether {@code providerCallId} contradicts the call id already recorded on the attempt. */
+    /**
+     * Whether {@code providerCallId} contradicts the call id already recorded on the attempt.
+     *
+     * @param a the attempt
+     * @param providerCallId the call id reported; may be null
+     * @return true when both ids are known and differ
+     */
     public static boolean conflicts(CallAttempt a, String providerCallId) {
         return a.providerCallId() != null && providerCallId != null && !a.providerCallId().equals(providerCallId);
     }
@@ -80,6 +94,11 @@ public final class AttemptRules {
      * {@code placedAt} and {@code lastEventAt}; the recipient follows; one event. If a carrier
      * update overtook the dialer (the attempt is past calling and has a {@code placedAt}), the
      * call id is adopted when none was recorded and nothing else changes.
+     *
+     * @param a the attempt as loaded
+     * @param providerCallId the carrier's call id
+     * @param at when the carrier accepted the call
+     * @return whether the claim still stands, and the change to store
      */
     public static Placement placed(CallAttempt a, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
@@ -109,6 +128,12 @@ public final class AttemptRules {
      * Gives back a claim that was not dialed: the attempt (still calling) becomes skipped with the
      * reason and does not count as a dial; the recipient returns to pending, due at
      * {@code notBefore}, with one attempt fewer. The event reports pending with the reason.
+     *
+     * @param a the attempt as loaded
+     * @param notBefore when the recipient may be dialed again
+     * @param reason why it was not dialed
+     * @param at when the claim was given back
+     * @return the change to store, or empty if the attempt is no longer calling
      */
     public static Optional<AttemptChange> release(CallAttempt a, Instant notBefore, String reason, Instant at) {
         Objects.requireNonNull(notBefore, "notBefore must not be null");
@@ -126,6 +151,11 @@ public final class AttemptRules {
      * the attempt (still calling) and the recipient become {@code outcome} with the reason; the
      * attempt still counts as a dial of the run. Nothing was placed, so nothing is settled.
      *
+     * @param a the attempt as loaded
+     * @param outcome skipped or failed
+     * @param reason why it was not dialed
+     * @param at when it ended
+     * @return the change to store, or empty if the attempt is no longer calling
      * @throws IllegalArgumentException if {@code outcome} is not skipped or failed
      */
     public static Optional<AttemptChange> finishUndialed(CallAttempt a, RecipientStatus outcome, String reason,
@@ -149,6 +179,11 @@ public final class AttemptRules {
      * settlement of the same attempt changes nothing. The recipient is requeued only while this is
      * still its latest attempt and it is still in the attempt's status; the event reports pending.
      *
+     * @param a the ended attempt as loaded
+     * @param charged what the ledger captured
+     * @param retryAt when to dial the recipient again, or null for no retry
+     * @param at when it was settled
+     * @return the change to store, or empty if its settlement is not due
      * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that did not fail
      */
     public static Optional<AttemptChange> settle(CallAttempt a, Money charged, Instant retryAt, Instant at) {
@@ -175,6 +210,12 @@ public final class AttemptRules {
     /**
      * Takes over an expired claim for reconciliation: a new owner and lease, if the attempt is
      * still calling and its lease ended before {@code now}. No status change and no event.
+     *
+     * @param a the attempt as loaded
+     * @param owner the node taking it over
+     * @param now the node's current instant
+     * @param leaseUntil the new end of the lease
+     * @return the attempt with the new owner and lease, or empty if it cannot be taken over
      */
     public static Optional<CallAttempt> takeOver(CallAttempt a, String owner, Instant now, Instant leaseUntil) {
         if (a.status() != RecipientStatus.CALLING || !a.leaseUntil().isBefore(now)) {
@@ -187,6 +228,12 @@ public final class AttemptRules {
      * Extends the lease of a claim its owner is still placing (a heartbeat while the carrier
      * answers slowly), if the attempt is still calling under that owner and its lease has not
      * ended before {@code now}.
+     *
+     * @param a the attempt as loaded
+     * @param owner the node that claimed it
+     * @param now the node's current instant
+     * @param leaseUntil the new end of the lease
+     * @return the attempt with the new lease, or empty if the claim is no longer this owner's
      */
     public static Optional<CallAttempt> extendLease(CallAttempt a, String owner, Instant now, Instant leaseUntil) {
         if (a.status() != RecipientStatus.CALLING || !owner.equals(a.owner()) || a.leaseUntil().isBefore(now)
@@ -199,6 +246,10 @@ public final class AttemptRules {
     /**
      * A placed call (initiated, ringing, in_progress) heard of at {@code at} without a status
      * change (e.g. after a look-up): {@code lastEventAt} moves forward, never back.
+     *
+     * @param a the attempt as loaded
+     * @param at when it was heard of
+     * @return the attempt with the new {@code lastEventAt}, or empty when nothing changes
      */
     public static Optional<CallAttempt> heard(CallAttempt a, Instant at) {
         if (!a.status().isActive() || a.status() == RecipientStatus.CALLING || !at.isAfter(a.lastEventAt())) {
@@ -229,8 +280,19 @@ public final class AttemptRules {
     /**
      * The answer to a placement: whether the claim still stands for this call (the port's return
      * value), and the change to write, if any.
+     *
+     * @param accepted whether the claim still stood, so the call counts as placed (the port's return value)
+     * @param change the attempt change to store; empty when nothing is to be written
      */
     public record Placement(boolean accepted, Optional<AttemptChange> change) {
+        /**
+         * Validates the components (see the record description).
+         *
+         * @param accepted whether the claim still stood, so the call counts as placed (the port's return
+         *     value)
+         * @param change the attempt change to store; empty when nothing is to be written
+         * @throws NullPointerException if change is null
+         */
         public Placement {
             Objects.requireNonNull(change, "change must not be null");
         }

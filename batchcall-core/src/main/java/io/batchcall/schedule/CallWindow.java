@@ -49,10 +49,14 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     public static final Set<DayOfWeek> EVERY_DAY = Collections.unmodifiableSet(EnumSet.allOf(DayOfWeek.class));
 
     /**
-     * Validates and copies {@code days}.
+     * Validates the components (see the record description).
      *
-     * @throws IllegalArgumentException if a component is null, {@code days} is empty or contains
-     *                                  null, or {@code start} equals {@code end} other than at 00:00
+     * @param start local opening time, inclusive
+     * @param end local closing time, exclusive; before {@code start} for a window across midnight
+     * @param days weekdays on which the window opens; non-empty, stored as an immutable {@link EnumSet} copy
+     *     (iteration in {@code MONDAY..SUNDAY} order)
+     * @param zone the zone whose wall clock is read
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
      */
     public CallWindow {
         Require.notNull(start, "call window start");
@@ -72,7 +76,15 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
         days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
 
-    /** A window from {@code start} to {@code end} on Monday to Friday. */
+    /**
+     * A window from {@code start} to {@code end} on Monday to Friday.
+     *
+     * @param start local opening time, inclusive
+     * @param end local closing time, exclusive; before {@code start} to cross midnight
+     * @param zone the zone whose wall clock is read
+     * @return the window
+     * @throws IllegalArgumentException if start equals end other than 00:00, or an argument is null
+     */
     public static CallWindow of(LocalTime start, LocalTime end, ZoneId zone) {
         return new CallWindow(start, end, WEEKDAYS, zone);
     }
@@ -81,18 +93,33 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
      * Parses {@code "09:00"}-style times and a region id such as {@code "Europe/Berlin"}; Monday to
      * Friday.
      *
+     * @param start the opening time, e.g. {@code "09:00"}
+     * @param end the closing time, e.g. {@code "17:30"}
+     * @param zoneId a region or offset id
+     * @return the window
      * @throws IllegalArgumentException if a time does not parse or the zone id is unknown
      */
     public static CallWindow of(String start, String end, String zoneId) {
         return of(time(start, "start"), time(end, "end"), zone(zoneId));
     }
 
-    /** The whole day, every allowed day: open from 00:00 to the next 00:00 local time. */
+    /**
+     * The whole day, every allowed day: open from 00:00 to the next 00:00 local time.
+     *
+     * @param days the days on which it is open; non-empty
+     * @param zone the zone whose wall clock is read
+     * @return the window
+     */
     public static CallWindow allDay(Set<DayOfWeek> days, ZoneId zone) {
         return new CallWindow(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, days, zone);
     }
 
-    /** Always open; {@link #nextClosing(Instant)} returns {@link Instant#MAX}. */
+    /**
+     * Always open; {@link #nextClosing(Instant)} returns {@link Instant#MAX}.
+     *
+     * @param zone the zone, kept for display and recipient-local evaluation
+     * @return the window
+     */
     public static CallWindow always(ZoneId zone) {
         return allDay(EVERY_DAY, zone);
     }
@@ -100,34 +127,61 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     /**
      * Resolves a region or offset id.
      *
+     * @param id a region id such as {@code Europe/Berlin} or an offset such as {@code +02:00}
+     * @return the zone
      * @throws IllegalArgumentException {@code "unknown time zone 'Mars/Base'"} for an unknown id
      */
     public static ZoneId zone(String id) {
         return Require.zone(id);
     }
 
-    /** This window's hours on other days. */
+    /**
+     * This window's hours on other days.
+     *
+     * @param newDays the new days; non-empty
+     * @return the copy
+     * @throws IllegalArgumentException if newDays is empty
+     */
     public CallWindow withDays(Set<DayOfWeek> newDays) {
         return new CallWindow(start, end, newDays, zone);
     }
 
-    /** This window's hours on the given days. */
+    /**
+     * This window's hours on the given days.
+     *
+     * @param newDays the new days; at least one
+     * @return the copy
+     * @throws IllegalArgumentException if no day is given
+     */
     public CallWindow onDays(DayOfWeek... newDays) {
         Require.notNull(newDays, "call window days");
         return withDays(new HashSet<>(Arrays.asList(newDays)));
     }
 
-    /** True for a 24-hour window ({@code start == end == 00:00}). */
+    /**
+     * True for a 24-hour window ({@code start == end == 00:00}).
+     *
+     * @return true for the 24-hour window
+     */
     public boolean isAllDay() {
         return start.equals(end);
     }
 
-    /** True when the window crosses midnight (including an end of exactly 00:00). */
+    /**
+     * True when the window crosses midnight (including an end of exactly 00:00).
+     *
+     * @return true when {@code end} is before or equal to {@code start} (and the window is not all day)
+     */
     public boolean spansMidnight() {
         return end.isBefore(start);
     }
 
-    /** Whether calls may be placed at {@code instant}: its local time in {@link #zone} is inside. */
+    /**
+     * Whether calls may be placed at {@code instant}: its local time in {@link #zone} is inside.
+     *
+     * @param instant the instant to test
+     * @return true when inside the window on an allowed day
+     */
     public boolean isOpen(Instant instant) {
         LocalDateTime local = LocalDateTime.ofInstant(Require.notNull(instant, "instant"), zone);
         DayOfWeek day = local.getDayOfWeek();
@@ -145,6 +199,9 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     /**
      * The earliest instant at or after {@code t} at which the window is open: {@code t} itself when
      * already open. Searches day by day (at most a few weeks); never steps minute by minute.
+     *
+     * @param t the instant to start from
+     * @return the next opening, {@code t} when already open
      */
     public Instant nextOpening(Instant t) {
         return WindowSearch.nextOpening(this, Require.notNull(t, "instant"));
@@ -154,6 +211,9 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
      * When open at {@code t}: the earliest instant after {@code t} at which the window is closed.
      * When closed at {@code t}: the closing that follows {@link #nextOpening(Instant)}. A window
      * open all day on all seven days never closes: the result is then {@link Instant#MAX}.
+     *
+     * @param t the instant to start from
+     * @return the next closing, or {@link Instant#MAX} if it never closes
      */
     public Instant nextClosing(Instant t) {
         return WindowSearch.nextClosing(this, Require.notNull(t, "instant"));

@@ -81,7 +81,11 @@ public final class CronRecurrence implements Recurrence {
         this.everyHour = fields.length > 1 && (fields[1].equals("*") || fields[1].equals("*/1"));
     }
 
-    /** The expression as given, trimmed. */
+    /**
+     * The expression as given, trimmed.
+     *
+     * @return the five-field expression
+     */
     public String expression() {
         return expression;
     }

@@ -14,6 +14,13 @@ import java.time.Instant;
  */
 public record Occurrence(long index, Instant at) {
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param index 0-based position in the series, {@code >= 0}
+     * @param at the instant the run is due
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
     public Occurrence {
         if (index < 0) {
             throw new IllegalArgumentException("occurrence index must be >= 0, but was " + index);

@@ -37,10 +37,14 @@ public record PeriodicRecurrence(Frequency frequency, int interval, Instant anch
         implements Recurrence {
 
     /**
-     * Validates the components.
+     * Validates the components (see the record description).
      *
-     * @throws IllegalArgumentException on a null component, {@code interval < 1}, or an end instant
-     *                                  before the anchor
+     * @param frequency the step unit
+     * @param interval N, {@code >= 1}
+     * @param anchor occurrence 0
+     * @param zone the series zone
+     * @param end when the series stops; an {@link EndCondition.Until} may not precede the anchor
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
      */
     public PeriodicRecurrence {
         Require.notNull(frequency, "recurrence frequency");

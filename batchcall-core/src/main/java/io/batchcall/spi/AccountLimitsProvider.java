@@ -12,12 +12,23 @@ import io.batchcall.model.AccountLimits;
  */
 @FunctionalInterface
 public interface AccountLimitsProvider {
-    /** Every account gets the same limits. */
+    /**
+     * Every account gets the same limits.
+     *
+     * @param limits the limits of every account; not null
+     * @return the provider
+     * @throws NullPointerException if limits is null
+     */
     static AccountLimitsProvider uniform(AccountLimits limits) {
         java.util.Objects.requireNonNull(limits, "limits must not be null");
         return account -> limits;
     }
 
-    /** The limits of {@code account} now. */
+    /**
+     * The limits of {@code account} now.
+     *
+     * @param account the account about to be claimed for
+     * @return its cap and reserved slots; never null
+     */
     AccountLimits limitsOf(AccountId account);
 }

@@ -8,11 +8,19 @@ import io.batchcall.model.StatusEvent;
  * delivery to other listeners.
  */
 public interface BatchListener {
-    /** A batch changed status. */
+    /**
+     * A batch changed status.
+     *
+     * @param event the batch's event: no recipient, status a {@link io.batchcall.model.BatchStatus} wire name
+     */
     default void onBatchEvent(StatusEvent event) {
     }
 
-    /** A recipient changed status. */
+    /**
+     * A recipient changed status.
+     *
+     * @param event the recipient's event: status a {@link io.batchcall.model.RecipientStatus} wire name
+     */
     default void onRecipientEvent(StatusEvent event) {
     }
 }

@@ -15,10 +15,33 @@ import java.util.Objects;
  *
  * @param variables the recipient's per-call values (CSV extra columns)
  * @param ringTimeout how long to ring before no_answer
+ * @param attemptId batchcall's id for this dial; carry it in the status-callback URL
+ * @param batchId the batch the recipient belongs to
+ * @param recipientId the recipient being called
+ * @param account the account that pays for the call
+ * @param to the number to call
+ * @param from the caller id
+ * @param agentId the host's agent (voice bot, script) that handles the call; may be null
+ * @param recipientName the recipient's display name; may be empty
  */
 public record CallRequest(AttemptId attemptId, BatchId batchId, RecipientId recipientId, AccountId account,
         PhoneNumber to, PhoneNumber from, String agentId, String recipientName, Map<String, String> variables,
         Duration ringTimeout) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param attemptId batchcall's id for this dial; carry it in the status-callback URL
+     * @param batchId the batch the recipient belongs to
+     * @param recipientId the recipient being called
+     * @param account the account that pays for the call
+     * @param to the number to call
+     * @param from the caller id
+     * @param agentId the host's agent (voice bot, script) that handles the call; may be null
+     * @param recipientName the recipient's display name; may be empty
+     * @param variables the recipient's per-call values (CSV extra columns)
+     * @param ringTimeout how long to ring before no_answer
+     * @throws NullPointerException if any of attemptId, to, from is null
+     */
     public CallRequest {
         Objects.requireNonNull(attemptId, "attemptId must not be null");
         Objects.requireNonNull(to, "to must not be null");

@@ -7,6 +7,9 @@ package io.batchcall.spi;
  */
 public interface CallStatusSink {
     /**
+     * Applies one carrier update to its attempt and recipient, on the calling thread.
+     *
+     * @param update the carrier's report, addressed by attempt id
      * @return true if the update changed the call, false if it was a duplicate, stale, or for an
      *     unknown attempt
      */

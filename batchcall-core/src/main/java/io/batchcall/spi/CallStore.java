@@ -43,6 +43,9 @@ public interface CallStore {
      *
      * <p>{@code request.account()} must be the batch's account. The batch's status is not checked
      * (the engine claims only for running batches); an unknown batch has nothing to claim.
+     *
+     * @param request the batch, account, policy, instant, owner, lease and size of the claim
+     * @return the new claims, in claim order; empty when no slot is free or nothing is due
      */
     List<Claim> claim(ClaimRequest request);
 
@@ -55,6 +58,9 @@ public interface CallStore {
      * nothing changes status: the call id is adopted if the attempt had none, and true is
      * returned unless the attempt carries a different call id. Repeating the call is harmless.
      *
+     * @param attempt the claimed attempt
+     * @param providerCallId the carrier's call id; not null
+     * @param at when the carrier accepted the call
      * @return false if the claim was lost (released, finished undialed, unknown attempt) or the
      *     attempt already carries a different call id
      */
@@ -69,6 +75,8 @@ public interface CallStore {
      * attempt's settlement due in the same unit of work. The event carries the update's reason as
      * detail.
      *
+     * @param attempt the attempt the update is about
+     * @param update the carrier's status, time, call id, talk time and reason
      * @return the attempt as changed, or empty if the update was ignored
      */
     Optional<CallAttempt> applyCarrierStatus(AttemptId attempt, CarrierUpdate update);
@@ -79,6 +87,12 @@ public interface CallStore {
      * still names this attempt) and the attempt (skipped with the reason, {@code endedAt} =
      * {@code lastEventAt} = {@code at}, no talk time; not counted as a dial). The event is
      * (pending, detail = reason).
+     *
+     * @param attempt the claimed attempt
+     * @param notBefore when the recipient may be dialed again
+     * @param reason why it was not dialed, kept as the event's detail
+     * @param at when the claim was given back
+     * @return false if the attempt was no longer calling (nothing changed)
      */
     boolean release(AttemptId attempt, Instant notBefore, String reason, Instant at);
 
@@ -88,6 +102,11 @@ public interface CallStore {
      * {@code endedAt} = {@code lastEventAt} = {@code at} and no talk time. The attempt still
      * counts in {@code recipient.attempts}. The event's detail is the reason.
      *
+     * @param attempt the claimed attempt
+     * @param outcome skipped or failed
+     * @param reason why it was not dialed
+     * @param at when it ended
+     * @return false if the attempt was no longer calling (nothing changed)
      * @throws IllegalArgumentException if {@code outcome} is not skipped or failed
      */
     boolean finishUndialed(AttemptId attempt, RecipientStatus outcome, String reason, Instant at);
@@ -100,6 +119,10 @@ public interface CallStore {
      * Applies only while the attempt's settlement is due ({@link CallAttempt#settlementDue()}):
      * a repeated settlement changes nothing and returns false.
      *
+     * @param attempt the ended attempt
+     * @param charged what the ledger captured for it
+     * @param retryAt when to dial the recipient again, or null for no retry
+     * @param at when it was settled
      * @return whether this call settled the attempt
      * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that did not fail
      */
@@ -109,10 +132,19 @@ public interface CallStore {
      * Attempts whose settlement is due ({@link CallAttempt#settlementDue()}) and that ended before
      * {@code endedBefore} (strictly), earliest end then lowest id first, at most {@code limit} (at
      * least 1). The engine settles them; a store keeps this cheap (an index on the due ones).
+     *
+     * @param endedBefore the exclusive upper bound on {@code endedAt}
+     * @param limit at most this many, at least 1
+     * @return the due attempts, in that order
      */
     List<CallAttempt> unsettled(Instant endedBefore, int limit);
 
-    /** Whether any attempt of the batch has its settlement due (the batch is not finished until none has). */
+    /**
+     * Whether any attempt of the batch has its settlement due (the batch is not finished until none has).
+     *
+     * @param batch the batch
+     * @return true while at least one of its attempts awaits settlement
+     */
     boolean hasUnsettled(BatchId batch);
 
     /**
@@ -120,6 +152,10 @@ public interface CallStore {
      * carrier is slow to answer), as {@link io.batchcall.rules.AttemptRules#extendLease} decides.
      * No status change, no event.
      *
+     * @param attempt the claimed attempt
+     * @param owner the node that claimed it
+     * @param now the node's current instant
+     * @param leaseUntil the new end of the lease
      * @return false if the claim is no longer this owner's or its lease had already ended
      */
     boolean extendLease(AttemptId attempt, String owner, Instant now, Instant leaseUntil);
@@ -127,6 +163,10 @@ public interface CallStore {
     /**
      * Claims in {@code calling} whose lease ended before {@code now} (strictly), earliest lease
      * then lowest attempt id first, at most {@code limit} (at least 1).
+     *
+     * @param now the exclusive upper bound on the lease end
+     * @param limit at most this many, at least 1
+     * @return the expired claims, in that order
      */
     List<CallAttempt> expiredClaims(Instant now, int limit);
 
@@ -134,6 +174,12 @@ public interface CallStore {
      * Takes over an expired claim for reconciliation: extends the lease to {@code leaseUntil} for
      * {@code owner} if the attempt is still calling and its lease ended before {@code now}. Only
      * one node wins. No status change, no event.
+     *
+     * @param attempt the expired claim
+     * @param owner the node taking it over
+     * @param now the node's current instant
+     * @param leaseUntil the new end of the lease
+     * @return true for the one node that won the claim
      */
     boolean takeOver(AttemptId attempt, String owner, Instant now, Instant leaseUntil);
 
@@ -141,6 +187,10 @@ public interface CallStore {
      * Placed calls (initiated, ringing, in_progress) last heard of before {@code before}
      * (strictly), least recently heard of then lowest attempt id first, at most {@code limit}
      * (at least 1).
+     *
+     * @param before the exclusive upper bound on {@code lastEventAt}
+     * @param limit at most this many, at least 1
+     * @return the stale calls, in that order
      */
     List<CallAttempt> staleCalls(Instant before, int limit);
 
@@ -148,24 +198,50 @@ public interface CallStore {
      * Marks a placed call (initiated, ringing, in_progress) as heard of at {@code at} without a
      * status change (e.g. after a lookup). {@code lastEventAt} never moves back; other attempts
      * are left alone. No event.
+     *
+     * @param attempt the placed attempt
+     * @param at when it was heard of
      */
     void touch(AttemptId attempt, Instant at);
 
+    /**
+     * One attempt by id.
+     *
+     * @param attempt the attempt id
+     * @return the attempt, or empty if unknown
+     */
     Optional<CallAttempt> attempt(AttemptId attempt);
 
-    /** Every attempt of a recipient, oldest (lowest id) first; empty for an unknown recipient. */
+    /**
+     * Every attempt of a recipient, oldest (lowest id) first; empty for an unknown recipient.
+     *
+     * @param recipient the recipient
+     * @return its attempts, oldest first
+     */
     List<CallAttempt> attempts(RecipientId recipient);
 
     /**
      * Sets the number of inbound calls the account has now; they take concurrency slots.
      *
+     * @param account the account
+     * @param calls its inbound calls now, 0 or more
      * @throws IllegalArgumentException if {@code calls} is negative
      */
     void setInboundCalls(AccountId account, int calls);
 
-    /** Active calls of the account now: outbound in every batch plus reported inbound. */
+    /**
+     * Active calls of the account now: outbound in every batch plus reported inbound.
+     *
+     * @param account the account
+     * @return its active calls, zero for an account with none
+     */
     int activeCalls(AccountId account);
 
-    /** Active calls of one batch now (zero for an unknown batch). */
+    /**
+     * Active calls of one batch now (zero for an unknown batch).
+     *
+     * @param batch the batch
+     * @return its recipients in calling, initiated, ringing or in_progress
+     */
     int activeCalls(BatchId batch);
 }

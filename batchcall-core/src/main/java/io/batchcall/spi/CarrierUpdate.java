@@ -11,9 +11,22 @@ import java.util.Objects;
  * @param providerCallId the carrier's call id, when known (adopts it if the attempt had none)
  * @param talkTime answered duration, for a terminal status; else null
  * @param reason the carrier's error text for failed calls; else null
+ * @param status the reported carrier status; not null
+ * @param at when the carrier says the status changed; not null
  */
 public record CarrierUpdate(RecipientStatus status, Instant at, String providerCallId, java.time.Duration talkTime,
         String reason) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param status the reported carrier status; not null
+     * @param at when the carrier says the status changed; not null
+     * @param providerCallId the carrier's call id, when known (adopts it if the attempt had none)
+     * @param talkTime answered duration, for a terminal status; else null
+     * @param reason the carrier's error text for failed calls; else null
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of status, at is null
+     */
     public CarrierUpdate {
         Objects.requireNonNull(status, "status must not be null");
         Objects.requireNonNull(at, "at must not be null");
@@ -26,6 +39,11 @@ public record CarrierUpdate(RecipientStatus status, Instant at, String providerC
         }
     }
 
+    /**
+     * The talk time, or zero when none was reported.
+     *
+     * @return the talk time, never null
+     */
     public Duration talkTimeOrZero() {
         return talkTime == null ? Duration.ZERO : talkTime;
     }

@@ -15,9 +15,28 @@ import java.util.Set;
  * @param max the most recipients to claim in this call
  * @param zoneKeys when not null, claim only recipients whose zone key is in this set (their
  *     calling hours are open now)
+ * @param batch the batch to claim pending recipients of
+ * @param account the batch's account, whose active calls count against the cap
+ * @param policy the slots this claim may take
+ * @param now the engine's current instant: recipients with {@code notBefore} after it are not claimed
  */
 public record ClaimRequest(BatchId batch, AccountId account, ConcurrencyPolicy policy, Instant now,
         Instant leaseUntil, String owner, int max, Set<String> zoneKeys) {
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param batch the batch to claim pending recipients of
+     * @param account the batch's account, whose active calls count against the cap
+     * @param policy the slots this claim may take
+     * @param now the engine's current instant: recipients with {@code notBefore} after it are not claimed
+     * @param leaseUntil when the claim expires if the attempt is not placed by then
+     * @param owner the claiming node's name, kept on the attempt
+     * @param max the most recipients to claim in this call
+     * @param zoneKeys when not null, claim only recipients whose zone key is in this set (their calling hours
+     *     are open now)
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of batch, account, policy, now, leaseUntil, owner is null
+     */
     public ClaimRequest {
         Objects.requireNonNull(batch, "batch must not be null");
         Objects.requireNonNull(account, "account must not be null");

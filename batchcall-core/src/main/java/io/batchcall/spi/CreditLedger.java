@@ -23,6 +23,9 @@ public interface CreditLedger {
      * currency covers it. Holding again with a key that is already held returns the existing hold
      * (whatever amount is asked) and reserves nothing more.
      *
+     * @param account the paying account
+     * @param amount the most the dial may cost, zero or more
+     * @param key names one dial, scoped by account
      * @return the hold, or empty if the available balance is too low
      * @throws IllegalStateTransitionException if the key was already captured or released
      */
@@ -35,20 +38,38 @@ public interface CreditLedger {
      * open hold (never held, or released) the charge comes from the available balance the same
      * way. Repeating a capture returns the first result, whatever {@code actual} says.
      *
+     * @param account the paying account
+     * @param key the dial's hold key
+     * @param actual the real cost, zero or more
+     * @return what was charged and any shortfall
      * @throws IllegalArgumentException if {@code actual} differs in currency from the open hold
      */
     Capture capture(AccountId account, String key, Money actual);
 
-    /** Drops the open hold for {@code key}, if any. Idempotent; does nothing after a capture. */
+    /**
+     * Drops the open hold for {@code key}, if any. Idempotent; does nothing after a capture.
+     *
+     * @param account the paying account
+     * @param key the dial's hold key
+     */
     void release(AccountId account, String key);
 
     /**
      * Adds credit once per {@code key}; a repeated key is ignored (whatever amount it names).
      *
+     * @param account the account credited
+     * @param amount the credit, more than zero
+     * @param key the top-up's idempotency key, scoped by account
      * @throws IllegalArgumentException if {@code amount} is zero
      */
     void topUp(AccountId account, Money amount, String key);
 
-    /** Top-ups minus captures minus open holds, in the given currency (zero for an unknown account). */
+    /**
+     * Top-ups minus captures minus open holds, in the given currency (zero for an unknown account).
+     *
+     * @param account the account
+     * @param currency the balance's currency
+     * @return the available balance, never negative
+     */
     Money available(AccountId account, Currency currency);
 }

@@ -34,6 +34,9 @@ public interface EngineObserver {
     /**
      * A call ended: a terminal carrier status (completed, busy, no_answer, failed) was applied to
      * an attempt, once per attempt. Statuses the store ignored (duplicates, stale) are not reported.
+     *
+     * @param account the batch's account
+     * @param status the terminal status applied
      */
     default void onCallOutcome(AccountId account, RecipientStatus status) {
     }
@@ -43,6 +46,9 @@ public interface EngineObserver {
      * An unexpected adapter exception is reported as {@link TelephonyException.Kind#AMBIGUOUS}
      * (the engine reconciles it like a timeout). A {@link TelephonyException.Kind#FATAL} error
      * fails the batch.
+     *
+     * @param account the batch's account
+     * @param kind how the engine handled the error
      */
     default void onCarrierError(AccountId account, TelephonyException.Kind kind) {
     }
@@ -50,6 +56,7 @@ public interface EngineObserver {
     /**
      * One claim round-trip to the store for one batch.
      *
+     * @param account the batch's account
      * @param claimed recipients claimed (0 when nothing was due or no slot was free)
      * @param latency wall time the store took (monotonic clock), including lock waits
      */
@@ -66,7 +73,12 @@ public interface EngineObserver {
     default void onEngineStep(Duration duration, Throwable error) {
     }
 
-    /** A CSV import was committed: rows accepted into the batch, and rows rejected with a reason. */
+    /**
+     * A CSV import was committed: rows accepted into the batch, and rows rejected with a reason.
+     *
+     * @param imported rows accepted into the batch
+     * @param rejected rows rejected with a reason
+     */
     default void onCsvImport(long imported, long rejected) {
     }
 
@@ -74,6 +86,9 @@ public interface EngineObserver {
      * The event pump read {@code written} new events from the store's event log (appended by this
      * or any other node sharing the store) and made {@code delivered} successful listener calls.
      * Called after each pump that read at least one event.
+     *
+     * @param written events read from the log in this pump
+     * @param delivered successful listener calls made for them
      */
     default void onEvents(int written, int delivered) {
     }
@@ -82,6 +97,7 @@ public interface EngineObserver {
      * A terminal call was settled against the ledger (its hold captured at the real cost), or the
      * settlement failed and will be retried.
      *
+     * @param account the call's account
      * @param done true when the capture succeeded; false when the ledger failed
      */
     default void onSettlement(AccountId account, boolean done) {

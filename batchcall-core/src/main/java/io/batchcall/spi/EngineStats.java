@@ -14,6 +14,8 @@ public interface EngineStats {
     /**
      * Active calls (calling, initiated, ringing, in_progress, plus reported inbound calls) of
      * every account that has a running or paused batch, without zero entries.
+     *
+     * @return active calls per account; unmodifiable
      */
     Map<AccountId, Integer> activeCallsByAccount();
 
@@ -21,12 +23,22 @@ public interface EngineStats {
      * How many batches are in each unfinished status (draft, scheduled, running, paused,
      * recurring); every such status is present, zero included. Finished statuses grow without
      * bound and are left out.
+     *
+     * @return batch counts per unfinished status
      */
     Map<BatchStatus, Long> unfinishedBatches();
 
-    /** Credit holds placed and not yet captured or released; empty if the store cannot count them. */
+    /**
+     * Credit holds placed and not yet captured or released; empty if the store cannot count them.
+     *
+     * @return the open hold count, or empty
+     */
     OptionalLong creditHoldsOpen();
 
-    /** Terminal calls whose cost is due and not yet settled; empty if the store cannot count them. */
+    /**
+     * Terminal calls whose cost is due and not yet settled; empty if the store cannot count them.
+     *
+     * @return the pending settlement count, or empty
+     */
     OptionalLong settlementsPending();
 }

@@ -22,17 +22,28 @@ public interface EventLog {
      * The account's events with sequence above {@code cursor}, in order, at most {@code limit};
      * empty for an account with no events.
      *
+     * @param account the account followed
+     * @param cursor the last sequence already read, 0 from the start
+     * @param limit at most this many, at least 1
+     * @return the next events in sequence order
      * @throws IllegalArgumentException if {@code limit} is below 1 or {@code cursor} is negative
      */
     List<StatusEvent> after(AccountId account, long cursor, int limit);
 
-    /** The sequence of the account's newest visible event, or 0 when it has none. */
+    /**
+     * The sequence of the account's newest visible event, or 0 when it has none.
+     *
+     * @param account the account
+     * @return the newest sequence, 0 for none
+     */
     long latest(AccountId account);
 
     /**
      * The newest visible sequence of every account that has events, for a reader that follows all
      * accounts (an operator's view). Its cost grows with the number of accounts: readers of one
      * account use {@link #latest(AccountId)}.
+     *
+     * @return each account's newest sequence
      */
     Map<AccountId, Long> heads();
 }

@@ -21,6 +21,8 @@ public interface ImportSession extends AutoCloseable {
      * <p>A store may make this wait while a concurrent session holds one of the same numbers
      * uncommitted (a unique index does), and then not add it.
      *
+     * @param chunk the recipients to add
+     * @return how many were added (duplicates excluded)
      * @throws IllegalStateException after {@link #commit()} or {@link #close()}
      */
     int add(List<NewRecipient> chunk);
@@ -30,6 +32,7 @@ public interface ImportSession extends AutoCloseable {
      * {@link #add} returned, less any number a concurrent import committed in the meantime (such
      * a number is not stored twice).
      *
+     * @return how many recipients were stored
      * @throws io.batchcall.NotFoundException if the batch was deleted meanwhile (nothing is kept; a
      *     store may instead make the delete wait until the import has ended)
      * @throws IllegalStateException after an earlier {@link #commit()} or {@link #close()}

@@ -24,24 +24,51 @@ public interface RecipientStore {
      * Opens a unit of work that adds recipients to a batch in chunks. Nothing is visible to other
      * readers, and nothing is kept, unless {@link ImportSession#commit()} is called.
      *
+     * @param batch the batch to add to (a draft or a series template)
+     * @return the open session; close it without committing to discard everything
      * @throws NotFoundException if the batch does not exist
      */
     ImportSession openImport(BatchId batch);
 
-    /** Calls {@code action} with the E.164 number of every recipient already in the batch, in id order. */
+    /**
+     * Calls {@code action} with the E.164 number of every recipient already in the batch, in id order.
+     *
+     * @param batch the batch; an unknown batch has none
+     * @param action called once per number, on the calling thread
+     */
     void forEachPhone(BatchId batch, Consumer<String> action);
 
+    /**
+     * One recipient by id.
+     *
+     * @param id the recipient
+     * @return the recipient, or empty if unknown
+     */
     Optional<Recipient> find(RecipientId id);
 
-    /** Recipients of a batch ordered by id, after {@code query.afterId()}. */
+    /**
+     * Recipients of a batch ordered by id, after {@code query.afterId()}.
+     *
+     * @param batch the batch
+     * @param query the page: after which id, how many, which statuses
+     * @return the page, empty for an unknown batch
+     */
     List<Recipient> list(BatchId batch, RecipientQuery query);
 
-    /** Counts by status, derived from the rows (never a separately kept counter). */
+    /**
+     * Counts by status, derived from the rows (never a separately kept counter).
+     *
+     * @param batch the batch
+     * @return the counts, all zero for an unknown batch
+     */
     RecipientCounts counts(BatchId batch);
 
     /**
      * The distinct zone keys of the batch's pending recipients (for per-recipient hours), due or
      * not; includes the empty key when some pending recipient's zone is unknown.
+     *
+     * @param batch the batch
+     * @return the zone keys, possibly empty
      */
     Set<String> pendingZoneKeys(BatchId batch);
 
@@ -52,6 +79,9 @@ public interface RecipientStore {
      * {@code to} are not copied again. Used e.g. to clone a series parent's template into a new
      * run. Returns how many were copied.
      *
+     * @param from the batch to copy from
+     * @param to the batch to copy into
+     * @return how many recipients were copied
      * @throws NotFoundException if either batch does not exist
      */
     long copyRecipients(BatchId from, BatchId to);
@@ -60,6 +90,11 @@ public interface RecipientStore {
      * Moves every pending recipient of the batch to skipped with the reason (due or not; notBefore,
      * attempts and last attempt are kept). Each appends an event (skipped, detail = reason, no
      * attempt id) at {@code at}. Returns how many.
+     *
+     * @param batch the batch
+     * @param reason kept on each skipped recipient and its event
+     * @param at the instant of the change
+     * @return how many recipients were skipped
      */
     long skipPending(BatchId batch, String reason, Instant at);
 
@@ -70,6 +105,11 @@ public interface RecipientStore {
      * are. Recipients already pending keep their status and notBefore but their attempts are reset
      * to zero too; recipients in flight are left alone. Each moved recipient appends an event
      * (pending, no detail, no attempt id) at {@code at}. Returns how many were moved.
+     *
+     * @param batch the batch
+     * @param unreachedOnly true to leave completed recipients as they are
+     * @param at when the moved recipients are due, and the instant of their events
+     * @return how many recipients were moved
      */
     long requeueAll(BatchId batch, boolean unreachedOnly, Instant at);
 }

@@ -12,11 +12,31 @@ package io.batchcall.spi;
  * microsecond.
  */
 public interface Storage {
+    /**
+     * The batches part.
+     *
+     * @return the batch store; the same instance on every call
+     */
     BatchStore batches();
 
+    /**
+     * The recipients part.
+     *
+     * @return the recipient store; the same instance on every call
+     */
     RecipientStore recipients();
 
+    /**
+     * The call-attempts part.
+     *
+     * @return the call store; the same instance on every call
+     */
     CallStore calls();
 
+    /**
+     * The event log part.
+     *
+     * @return the event log; the same instance on every call
+     */
     EventLog events();
 }

@@ -14,6 +14,8 @@ public interface Telephony {
      * failure (timeout, 5xx) is reported as {@link TelephonyException.Kind#AMBIGUOUS} and the
      * engine reconciles through {@link #lookup} before any re-dial.
      *
+     * @param request the call to place, with batchcall's attempt id
+     * @return the carrier's id for the call
      * @throws TelephonyException classified by what the engine should do next
      */
     PlacedCall place(CallRequest request);
@@ -22,6 +24,7 @@ public interface Telephony {
      * Asks the carrier what became of an attempt, after a crash or a lost status callback.
      * Empty means the carrier has no such call (it was never placed).
      *
+     * @return what the carrier knows about the call, or empty if it never placed it
      * @param attempt the attempt id, number and times; the carrier call id when it was recorded
      */
     Optional<CallInfo> lookup(LookupRequest attempt);
@@ -32,11 +35,17 @@ public interface Telephony {
      * whose engine died mid-placement is given back as "never placed" only after this much time
      * since the claim, so a call the carrier creates late is found by {@link #lookup}, not dialed
      * again. Default 30 s.
+     *
+     * @return the longest placement time (default 30 s)
      */
     default Duration maxPlacementTime() {
         return Duration.ofSeconds(30);
     }
 
-    /** Ends a call if it is still up. Idempotent. */
+    /**
+     * Ends a call if it is still up. Idempotent.
+     *
+     * @param providerCallId the carrier's call id
+     */
     void hangUp(String providerCallId);
 }

@@ -37,7 +37,11 @@ public final class InMemoryCreditLedger implements CreditLedger {
     private InMemoryCreditLedger() {
     }
 
-    /** An empty ledger: every account has nothing available. */
+    /**
+     * An empty ledger: every account has nothing available.
+     *
+     * @return a new ledger
+     */
     public static InMemoryCreditLedger create() {
         return new InMemoryCreditLedger();
     }

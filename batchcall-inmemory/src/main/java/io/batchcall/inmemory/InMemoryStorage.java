@@ -34,6 +34,7 @@ public final class InMemoryStorage implements Storage {
     /**
      * An empty storage.
      *
+     * @return a new, empty storage
      * @param clock stamps the events of batch updates (every other change carries its own time);
      *     pass the engine's clock
      */
@@ -41,7 +42,11 @@ public final class InMemoryStorage implements Storage {
         return new InMemoryStorage(clock);
     }
 
-    /** An empty storage stamping batch-update events with the UTC system clock. */
+    /**
+     * An empty storage stamping batch-update events with the UTC system clock.
+     *
+     * @return a new, empty storage
+     */
     public static InMemoryStorage create() {
         return new InMemoryStorage(Clock.systemUTC());
     }

@@ -58,28 +58,52 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
     private ScheduledExecutorService deliveryThread;
     private volatile ExecutorService deliveryPool;
 
+    /**
+     * A simulated carrier. Nothing is delivered until {@link #connect} names the sink.
+     *
+     * @param clock times placements and when events fall due; a test clock for unit tests
+     * @param settings outcome mix, ring and talk ranges, quirks and seed
+     */
     public SimulatedTelephony(Clock clock, SimulationSettings settings) {
         this.clock = clock;
         this.settings = settings;
         this.random = new Random(settings.seed());
     }
 
-    /** Where status events go: normally {@code batchCalls.statusSink()}. */
+    /**
+     * Where status events go: normally {@code batchCalls.statusSink()}.
+     *
+     * @param target the sink; not null
+     */
     public void connect(CallStatusSink target) {
         this.sink = target;
     }
 
-    /** Every call to {@code number} from now on ends with {@code outcome}. */
+    /**
+     * Every call to {@code number} from now on ends with {@code outcome}.
+     *
+     * @param number the number
+     * @param outcome how its calls end, instead of the random mix
+     */
     public synchronized void script(PhoneNumber number, SimulatedOutcome outcome) {
         scripted.put(number, outcome);
     }
 
-    /** The next placement to {@code number} throws {@code error} (once). */
+    /**
+     * The next placement to {@code number} throws {@code error} (once).
+     *
+     * @param number the number
+     * @param error thrown by the next {@code place} to it
+     */
     public synchronized void failNextPlacement(PhoneNumber number, TelephonyException error) {
         placementErrors.put(number, error);
     }
 
-    /** While true, terminal events are never delivered (the carrier still knows them for lookup). */
+    /**
+     * While true, terminal events are never delivered (the carrier still knows them for lookup).
+     *
+     * @param lose true to withhold terminal events, false to deliver them again
+     */
     public synchronized void loseTerminalEvents(boolean lose) {
         this.loseTerminalEvents = lose;
     }
@@ -131,6 +155,8 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
     /**
      * Delivers every event due by the clock's current instant (in due order, or shuffled among
      * themselves if the settings say so). Returns how many were delivered.
+     *
+     * @return how many events were delivered
      */
     public int deliverDue() {
         List<Scheduled> batch = new ArrayList<>();
@@ -188,7 +214,11 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
         }
     }
 
-    /** Delivers due events every {@code tick} on a daemon thread, for real-time runs. */
+    /**
+     * Delivers due events every {@code tick} on a daemon thread, for real-time runs.
+     *
+     * @param tick the delivery interval
+     */
     public synchronized void start(Duration tick) {
         start(tick, 1);
     }
@@ -197,6 +227,9 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
      * Delivers due events every {@code tick}, handing different calls' events to
      * {@code deliveryThreads} threads at once (as a carrier's webhooks reach a server on many
      * threads); the events of one call stay in order.
+     *
+     * @param tick the delivery interval
+     * @param deliveryThreads threads delivering events concurrently
      */
     public synchronized void start(Duration tick, int deliveryThreads) {
         if (deliveryThreads > 1 && deliveryPool == null) {
@@ -229,27 +262,49 @@ public final class SimulatedTelephony implements Telephony, AutoCloseable {
         }
     }
 
-    /** Every call placed, in order. */
+    /**
+     * Every call placed, in order.
+     *
+     * @return a copy of the placed calls' requests
+     */
     public synchronized List<CallRequest> placedCalls() {
         return List.copyOf(placed);
     }
 
-    /** How many times each number was dialed. */
+    /**
+     * How many times each number was dialed.
+     *
+     * @return a copy of the counts, by number
+     */
     public synchronized Map<PhoneNumber, Integer> dialsPerNumber() {
         return Map.copyOf(dials);
     }
 
-    /** Calls of the account up at the carrier now (placed and not yet ended). */
+    /**
+     * Calls of the account up at the carrier now (placed and not yet ended).
+     *
+     * @param account the account
+     * @return its calls up now
+     */
     public synchronized int activeCalls(AccountId account) {
         return active.getOrDefault(account, 0);
     }
 
-    /** The most calls of the account that were up at the same time. */
+    /**
+     * The most calls of the account that were up at the same time.
+     *
+     * @param account the account
+     * @return the peak of its concurrent calls so far
+     */
     public synchronized int maxConcurrent(AccountId account) {
         return maxActive.getOrDefault(account, 0);
     }
 
-    /** Events not yet delivered. */
+    /**
+     * Events not yet delivered.
+     *
+     * @return the number of events waiting to fall due or to be delivered
+     */
     public synchronized int undelivered() {
         return due.size();
     }

@@ -23,6 +23,23 @@ import java.util.Random;
 public record SimulationSettings(int answered, int busy, int noAnswer, int failed, Duration minRing,
         Duration maxRing, Duration minTalk, Duration maxTalk, boolean outOfOrder, boolean duplicates, long seed) {
 
+    /**
+     * Validates the components (see the record description).
+     *
+     * @param answered relative weight of answered calls (completed)
+     * @param busy relative weight of busy
+     * @param noAnswer relative weight of no_answer (rings for the request's ring timeout)
+     * @param failed relative weight of failed
+     * @param minRing shortest ring before answer or busy
+     * @param maxRing longest ring before answer or busy
+     * @param minTalk shortest talk time of an answered call
+     * @param maxTalk longest talk time of an answered call
+     * @param outOfOrder shuffle events that fall due together
+     * @param duplicates deliver every event twice
+     * @param seed seed of the outcome and duration draws, for repeatable runs
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     * @throws NullPointerException if any of minRing, maxRing, minTalk, maxTalk is null
+     */
     public SimulationSettings {
         if (answered < 0 || busy < 0 || noAnswer < 0 || failed < 0 || answered + busy + noAnswer + failed == 0) {
             throw new IllegalArgumentException("outcome weights must be >= 0 with a positive sum, but were answered="
@@ -42,32 +59,75 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
         }
     }
 
-    /** 70% answered, 10% busy, 15% no answer, 5% failed; 2-8 s ring, 10-120 s talk. */
+    /**
+     * 70% answered, 10% busy, 15% no answer, 5% failed; 2-8 s ring, 10-120 s talk.
+     *
+     * @return the default settings, seed 42
+     */
     public static SimulationSettings ofDefaults() {
         return new SimulationSettings(70, 10, 15, 5, Duration.ofSeconds(2), Duration.ofSeconds(8),
                 Duration.ofSeconds(10), Duration.ofSeconds(120), false, false, 42);
     }
 
+    /**
+     * A copy with another outcome mix; the weights are relative.
+     *
+     * @param answeredWeight weight of answered calls
+     * @param busyWeight weight of busy
+     * @param noAnswerWeight weight of no_answer
+     * @param failedWeight weight of failed
+     * @return the copy
+     * @throws IllegalArgumentException if a weight is negative or all are zero
+     */
     public SimulationSettings withMix(int answeredWeight, int busyWeight, int noAnswerWeight, int failedWeight) {
         return new SimulationSettings(answeredWeight, busyWeight, noAnswerWeight, failedWeight, minRing, maxRing,
                 minTalk, maxTalk, outOfOrder, duplicates, seed);
     }
 
+    /**
+     * A copy with another ring range.
+     *
+     * @param min shortest ring
+     * @param max longest ring, not below min
+     * @return the copy
+     * @throws IllegalArgumentException if the range is invalid
+     */
     public SimulationSettings withRing(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, min, max, minTalk, maxTalk, outOfOrder,
                 duplicates, seed);
     }
 
+    /**
+     * A copy with another talk range for answered calls.
+     *
+     * @param min shortest talk time, not negative
+     * @param max longest talk time, not below min
+     * @return the copy
+     * @throws IllegalArgumentException if the range is invalid
+     */
     public SimulationSettings withTalk(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, min, max, outOfOrder,
                 duplicates, seed);
     }
 
+    /**
+     * A copy with other carrier quirks.
+     *
+     * @param shuffle shuffle events that fall due together
+     * @param twice deliver every event twice
+     * @return the copy
+     */
     public SimulationSettings withQuirks(boolean shuffle, boolean twice) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk, shuffle,
                 twice, seed);
     }
 
+    /**
+     * A copy with another seed.
+     *
+     * @param value the seed of the outcome and duration draws
+     * @return the copy
+     */
     public SimulationSettings withSeed(long value) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk,
                 outOfOrder, duplicates, value);

@@ -22,7 +22,11 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** The folder under {@code db/batchcall/} holding this database's complete set of migration scripts. */
+    /**
+     * The folder under {@code db/batchcall/} holding this database's complete set of migration scripts.
+     *
+     * @return for example {@code postgresql}
+     */
     public String migrationFolder() {
         return folder;
     }
@@ -30,6 +34,8 @@ public enum Dialect {
     /**
      * Asks the database which product it is.
      *
+     * @param dataSource the host's connection pool
+     * @return the dialect
      * @throws IllegalArgumentException for a database that is neither PostgreSQL nor H2
      * @throws StorageException if no connection can be opened
      */

@@ -37,27 +37,48 @@ public final class JdbcBackend {
         this.ledger = new JdbcCreditLedger(new Ledger(setup.jdbc(), setup.tables(), setup.dialect(), clock));
     }
 
-    /** Starts a builder on the host's pool; the database dialect is detected unless set. */
+    /**
+     * Starts a builder on the host's pool; the database dialect is detected unless set.
+     *
+     * @param dataSource the host's connection pool; not null
+     * @return a new builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource must not be null"));
     }
 
-    /** The storage port: batches, recipients, calls and the event log. */
+    /**
+     * The storage port: batches, recipients, calls and the event log.
+     *
+     * @return the storage
+     */
     public JdbcStorage storage() {
         return storage;
     }
 
-    /** The credit ledger, in the same schema. */
+    /**
+     * The credit ledger, in the same schema.
+     *
+     * @return the ledger
+     */
     public JdbcCreditLedger ledger() {
         return ledger;
     }
 
-    /** The database dialect in use, detected or set. */
+    /**
+     * The database dialect in use, detected or set.
+     *
+     * @return the dialect
+     */
     public Dialect dialect() {
         return dialect;
     }
 
-    /** The schema version found (or installed by {@link Builder#migrate}). */
+    /**
+     * The schema version found (or installed by {@link Builder#migrate}).
+     *
+     * @return the schema version
+     */
     public int schemaVersion() {
         return schemaVersion;
     }
@@ -77,7 +98,12 @@ public final class JdbcBackend {
             this.dataSource = dataSource;
         }
 
-        /** Overrides the dialect detected from the connection metadata. */
+        /**
+         * Overrides the dialect detected from the connection metadata.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect must not be null");
             return this;
@@ -86,6 +112,8 @@ public final class JdbcBackend {
         /**
          * Prefix of every table name; default {@code bc_}.
          *
+         * @param value the prefix
+         * @return this builder
          * @throws IllegalArgumentException unless empty or 1-30 lower-case letters, digits and _, starting with a letter
          */
         public Builder tablePrefix(String value) {
@@ -94,13 +122,23 @@ public final class JdbcBackend {
             return this;
         }
 
-        /** The clock stamping batch events and ledger rows; default UTC system clock. */
+        /**
+         * The clock stamping batch events and ledger rows; default UTC system clock.
+         *
+         * @param value the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
             return this;
         }
 
-        /** Whether {@link #build()} applies missing migrations (default false: it only checks). */
+        /**
+         * Whether {@link #build()} applies missing migrations (default false: it only checks).
+         *
+         * @param value true to apply missing migrations
+         * @return this builder
+         */
         public Builder migrate(boolean value) {
             this.migrate = value;
             return this;
@@ -109,6 +147,7 @@ public final class JdbcBackend {
         /**
          * Detects the dialect, checks (or migrates) the schema, and builds the storage and the ledger.
          *
+         * @return the backend
          * @throws SchemaVersionException if the schema is missing, incomplete or newer than this library
          */
         public JdbcBackend build() {

@@ -29,6 +29,8 @@ public final class JdbcCreditLedger implements CreditLedger {
     /**
      * Starts a builder on the host's pool; the database dialect is detected unless set.
      *
+     * @param dataSource the host's connection pool; not null
+     * @return a new builder
      * @deprecated use {@link JdbcBackend#builder(DataSource)}, which builds the storage and the ledger
      *     with one set of settings; this builder delegates to it
      */
@@ -87,31 +89,57 @@ public final class JdbcCreditLedger implements CreditLedger {
             this.backend = backend;
         }
 
-        /** Overrides the dialect detected from the connection metadata. */
+        /**
+         * Overrides the dialect detected from the connection metadata.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect value) {
             backend.dialect(value);
             return this;
         }
 
-        /** Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _. */
+        /**
+         * Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _.
+         *
+         * @param value the prefix
+         * @return this builder
+         * @throws IllegalArgumentException if the prefix breaks that rule
+         */
         public Builder tablePrefix(String value) {
             backend.tablePrefix(value);
             return this;
         }
 
-        /** The clock stamping ledger rows; default UTC system clock. */
+        /**
+         * The clock stamping ledger rows; default UTC system clock.
+         *
+         * @param value the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             backend.clock(value);
             return this;
         }
 
-        /** Whether {@link #build()} applies missing migrations (default false: it only checks). */
+        /**
+         * Whether {@link #build()} applies missing migrations (default false: it only checks).
+         *
+         * @param value true to apply missing migrations
+         * @return this builder
+         */
         public Builder migrate(boolean value) {
             backend.migrate(value);
             return this;
         }
 
-        /** @throws SchemaVersionException if the schema is missing, incomplete or newer than this library */
+        /**
+         * Checks (or migrates) the schema and builds the ledger.
+         *
+         * @return the ledger
+         * @throws SchemaVersionException if the schema is missing, incomplete or newer than this library
+         */
         public JdbcCreditLedger build() {
             return backend.build().ledger();
         }

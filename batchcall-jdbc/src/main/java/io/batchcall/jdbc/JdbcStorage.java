@@ -52,6 +52,8 @@ public final class JdbcStorage implements Storage {
     /**
      * Starts a builder on the host's pool; the database dialect is detected unless set.
      *
+     * @param dataSource the host's connection pool; not null
+     * @return a new builder
      * @deprecated use {@link JdbcBackend#builder(DataSource)}, which builds the storage and the ledger
      *     with one set of settings; this builder delegates to it
      */
@@ -60,7 +62,11 @@ public final class JdbcStorage implements Storage {
         return new Builder(JdbcBackend.builder(dataSource));
     }
 
-    /** The database dialect in use, detected or set. */
+    /**
+     * The database dialect in use, detected or set.
+     *
+     * @return the dialect
+     */
     public Dialect dialect() {
         return dialect;
     }
@@ -93,31 +99,55 @@ public final class JdbcStorage implements Storage {
             this.backend = backend;
         }
 
-        /** Overrides the dialect detected from the connection metadata. */
+        /**
+         * Overrides the dialect detected from the connection metadata.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect value) {
             backend.dialect(value);
             return this;
         }
 
-        /** Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _. */
+        /**
+         * Prefix of every table name; default {@code bc_}. Lower-case letters, digits and _.
+         *
+         * @param value the prefix
+         * @return this builder
+         * @throws IllegalArgumentException if the prefix breaks that rule
+         */
         public Builder tablePrefix(String value) {
             backend.tablePrefix(value);
             return this;
         }
 
-        /** The clock stamping batch events; default UTC system clock. */
+        /**
+         * The clock stamping batch events; default UTC system clock.
+         *
+         * @param value the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             backend.clock(value);
             return this;
         }
 
-        /** Whether {@link #build()} applies missing migrations (default false: it only checks). */
+        /**
+         * Whether {@link #build()} applies missing migrations (default false: it only checks).
+         *
+         * @param value true to apply missing migrations
+         * @return this builder
+         */
         public Builder migrate(boolean value) {
             backend.migrate(value);
             return this;
         }
 
         /**
+         * Checks (or migrates) the schema and builds the storage.
+         *
+         * @return the storage
          * @throws SchemaVersionException if the schema is missing, incomplete or newer than this library
          */
         public JdbcStorage build() {

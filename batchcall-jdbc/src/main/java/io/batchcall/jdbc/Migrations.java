@@ -43,18 +43,31 @@ public final class Migrations {
      * The class-path folder holding the complete script set for a database, without a trailing
      * slash: {@code db/batchcall/postgresql} or {@code db/batchcall/h2}. For Flyway:
      * {@code .locations("classpath:" + Migrations.location(Dialect.POSTGRESQL))}.
+     *
+     * @param dialect the database
+     * @return the folder path
      */
     public static String location(Dialect dialect) {
         String folder = MigrationScripts.folder(Objects.requireNonNull(dialect, "dialect must not be null"));
         return folder.substring(0, folder.length() - 1);
     }
 
-    /** The schema version this library needs. */
+    /**
+     * The schema version this library needs.
+     *
+     * @return the latest migration version
+     */
     public static int latestVersion() {
         return MigrationScripts.load(Dialect.H2).size();
     }
 
-    /** Applies the missing scripts with the default table prefix {@code bc_}; returns the installed version. */
+    /**
+     * Applies the missing scripts with the default table prefix {@code bc_}; returns the installed version.
+     *
+     * @param dataSource the host's connection pool
+     * @return the installed version after applying
+     * @throws SchemaVersionException if the database holds a newer schema than this library knows
+     */
     public static int apply(DataSource dataSource) {
         return apply(dataSource, null, Tables.DEFAULT_PREFIX);
     }
@@ -62,6 +75,9 @@ public final class Migrations {
     /**
      * Applies the missing scripts; returns the installed version.
      *
+     * @param dataSource the host's connection pool
+     * @param tablePrefix the table prefix, e.g. {@code bc_}
+     * @return the installed version after applying
      * @param dialect the database, or null to detect it
      * @throws SchemaVersionException if the database holds a newer schema than this library knows
      */
@@ -70,13 +86,25 @@ public final class Migrations {
         return new Migrator(new Jdbc(dataSource), new Tables(tablePrefix), SqlDialect.of(d, dataSource)).apply();
     }
 
-    /** The version installed in the database, 0 when the schema is not installed. */
+    /**
+     * The version installed in the database, 0 when the schema is not installed.
+     *
+     * @param dataSource the host's connection pool
+     * @param tablePrefix the table prefix, e.g. {@code bc_}
+     * @return the installed version
+     */
     public static int installedVersion(DataSource dataSource, String tablePrefix) {
         Dialect d = Dialect.detect(dataSource);
         return new Migrator(new Jdbc(dataSource), new Tables(tablePrefix), SqlDialect.of(d, dataSource)).installed();
     }
 
-    /** The scripts for a database in order, with {@code tablePrefix} filled in, for hosts that run their own tool. */
+    /**
+     * The scripts for a database in order, with {@code tablePrefix} filled in, for hosts that run their own tool.
+     *
+     * @param dialect the database
+     * @param tablePrefix the table prefix, e.g. {@code bc_}
+     * @return the scripts in version order
+     */
     public static List<Script> scripts(Dialect dialect, String tablePrefix) {
         Tables tables = new Tables(tablePrefix);
         return MigrationScripts.load(dialect).stream()

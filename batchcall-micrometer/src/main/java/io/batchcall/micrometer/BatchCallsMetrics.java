@@ -95,11 +95,20 @@ public final class BatchCallsMetrics implements MeterBinder, EngineObserver, Aut
         }
     }
 
-    /** Metrics without account tags, refreshing gauges every 15 seconds. */
+    /**
+     * Metrics without account tags, refreshing gauges every 15 seconds.
+     *
+     * @return the metrics, not yet bound to a registry
+     */
     public static BatchCallsMetrics create() {
         return builder().build();
     }
 
+    /**
+     * A builder for metrics with other settings: account tags, refresh interval, common tags.
+     *
+     * @return a new builder with the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -108,6 +117,8 @@ public final class BatchCallsMetrics implements MeterBinder, EngineObserver, Aut
      * Registers the gauges read from {@code stats} (usually {@code BatchCalls.stats()}) and starts
      * the background refresh, which reads them from the store once per refresh interval.
      *
+     * @param stats the engine's stats, from {@link io.batchcall.BatchCalls#stats()}; not null
+     * @return this
      * @throws IllegalStateException if already watching
      */
     public synchronized BatchCallsMetrics watch(EngineStats stats) {
@@ -240,6 +251,10 @@ public final class BatchCallsMetrics implements MeterBinder, EngineObserver, Aut
          * Tags dials, outcomes and carrier errors with {@code account} for the first {@code limit}
          * accounts seen, and shows the {@code limit} accounts with the most calls in flight; 0 (the
          * default) for no account tags, at most 100.
+         *
+         * @param limit the number of accounts tagged, 0 to 100
+         * @return this builder
+         * @throws IllegalArgumentException if limit is outside 0-100
          */
         public Builder accountTags(int limit) {
             if (limit < 0 || limit > 100) {
@@ -249,7 +264,13 @@ public final class BatchCallsMetrics implements MeterBinder, EngineObserver, Aut
             return this;
         }
 
-        /** How often gauges are read from the store; 1 s to 10 min, or 0 for never (call refresh()). */
+        /**
+         * How often gauges are read from the store; 1 s to 10 min, or 0 for never (call refresh()).
+         *
+         * @param value the interval; {@link Duration#ZERO} for never
+         * @return this builder
+         * @throws IllegalArgumentException if value is neither zero nor within 1 s to 10 min
+         */
         public Builder refreshEvery(Duration value) {
             Objects.requireNonNull(value, "refreshEvery must not be null");
             if (!value.isZero() && (value.compareTo(Duration.ofSeconds(1)) < 0
@@ -261,12 +282,22 @@ public final class BatchCallsMetrics implements MeterBinder, EngineObserver, Aut
             return this;
         }
 
-        /** Tags added to every meter (for example the node name). */
+        /**
+         * Tags added to every meter (for example the node name).
+         *
+         * @param value the tags; not null
+         * @return this builder
+         */
         public Builder tags(Iterable<Tag> value) {
             this.tags = Tags.of(Objects.requireNonNull(value, "tags must not be null"));
             return this;
         }
 
+        /**
+         * Builds the metrics. Bind them to a registry and hand them to the engine builder as an observer.
+         *
+         * @return the metrics
+         */
         public BatchCallsMetrics build() {
             return new BatchCallsMetrics(this);
         }

@@ -45,11 +45,12 @@ public abstract class ConcurrentClaimContract extends StorageContractSupport {
     /** Outbound calls the account may have: ceiling 5 minus 1 inbound. */
     private static final int OUTBOUND_CAP = POLICY.outboundCeiling() - INBOUND;
 
-    /** Claiming threads; 8 by default. */
+    /** {@return the number of claiming threads; 8 by default} */
     protected int threads() {
         return 8;
     }
 
+    /** {@return the number of recipients in each batch the threads claim from; override to change} */
     protected int recipientsPerBatch() {
         return 150;
     }

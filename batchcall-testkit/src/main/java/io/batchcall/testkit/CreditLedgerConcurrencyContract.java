@@ -39,17 +39,18 @@ public abstract class CreditLedgerConcurrencyContract {
     private static final Currency USD = Currency.getInstance("USD");
     private static final AtomicInteger EXAMPLES = new AtomicInteger();
 
+    /** The ledger under test: a fresh one from {@link #newLedger()} before every test. */
     protected CreditLedger ledger;
 
-    /** Returns a fresh, empty ledger; called before every test. */
+    /** {@return a fresh, empty ledger; called before every test} */
     protected abstract CreditLedger newLedger();
 
-    /** Threads used by the concurrency tests; 8 by default. */
+    /** {@return the number of threads used by the concurrency tests; 8 by default} */
     protected int threads() {
         return 8;
     }
 
-    /** Random histories tried by the property test; 200 by default. */
+    /** {@return the number of random histories tried by the property test; 200 by default} */
     protected int examples() {
         return 200;
     }

@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
  * {@link CreditLedgerConcurrencyContract}. Subclass it and implement {@link #newLedger()}.
  */
 public abstract class CreditLedgerContract {
+    /** The account most tests use. */
     protected static final AccountId ACCOUNT = AccountId.of("acme");
+    /** A second account, for isolation tests. */
     protected static final AccountId OTHER = AccountId.of("globex");
+    /** US dollars. */
     protected static final Currency USD = Currency.getInstance("USD");
+    /** Euros, for currency-mismatch tests. */
     protected static final Currency EUR = Currency.getInstance("EUR");
 
+    /** The ledger under test: a fresh one from {@link #newLedger()} before every test. */
     protected CreditLedger ledger;
 
-    /** Returns a fresh, empty ledger; called before every test. */
+    /** {@return a fresh, empty ledger; called before every test} */
     protected abstract CreditLedger newLedger();
 
     @BeforeEach
@@ -35,6 +40,12 @@ public abstract class CreditLedgerContract {
         ledger = newLedger();
     }
 
+    /**
+     * An amount in US dollars.
+     *
+     * @param amount a decimal such as {@code "0.005"}
+     * @return the amount
+     */
     protected static Money usd(String amount) {
         return Money.usd(amount);
     }

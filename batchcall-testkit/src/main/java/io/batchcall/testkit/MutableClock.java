@@ -22,13 +22,24 @@ public final class MutableClock extends Clock {
         this.zone = Objects.requireNonNull(zone, "zone must not be null");
     }
 
-    /** A clock at {@code start}, in UTC. */
+    /**
+     * A clock at {@code start}, in UTC.
+     *
+     * @param start the initial instant
+     * @return the clock
+     */
     public static MutableClock at(Instant start) {
         return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start must not be null")),
                 ZoneOffset.UTC);
     }
 
-    /** A clock at {@code start} (ISO-8601, e.g. {@code 2025-03-10T12:00:00Z}), in UTC. */
+    /**
+     * A clock at {@code start} (ISO-8601, e.g. {@code 2025-03-10T12:00:00Z}), in UTC.
+     *
+     * @param start the initial instant, ISO-8601
+     * @return the clock
+     * @throws java.time.format.DateTimeParseException if start does not parse
+     */
     public static MutableClock at(String start) {
         return at(Instant.parse(start));
     }
@@ -36,6 +47,8 @@ public final class MutableClock extends Clock {
     /**
      * Moves the clock forward by {@code amount} and returns the new time.
      *
+     * @param amount how far to move, not negative
+     * @return the new instant
      * @throws IllegalArgumentException if {@code amount} is negative (use {@link #set} to go back)
      */
     public Instant advance(Duration amount) {
@@ -45,7 +58,11 @@ public final class MutableClock extends Clock {
         return now.updateAndGet(t -> t.plus(amount));
     }
 
-    /** Sets the clock to {@code instant}, forward or back. */
+    /**
+     * Sets the clock to {@code instant}, forward or back.
+     *
+     * @param instant the new current instant
+     */
     public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant must not be null"));
     }

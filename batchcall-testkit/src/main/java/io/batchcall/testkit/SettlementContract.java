@@ -56,15 +56,26 @@ public abstract class SettlementContract {
     /** USD 0.005 per dial + 0.01 per started minute; a hold is 0.015. */
     private static final Tariff TARIFF = Tariff.of(Money.usd("0.01"));
 
+    /** The test clock, handed to the storage and the ledger. */
     protected MutableClock clock;
     private FlakyLedger ledger;
     private Storage storage;
     private final Carrier carrier = new Carrier();
 
-    /** A fresh, empty storage using {@code clock} for batch events. */
+    /**
+     * A fresh, empty storage using {@code clock} for batch events.
+     *
+     * @param clock the test clock
+     * @return the storage
+     */
     protected abstract Storage newStorage(Clock clock);
 
-    /** A fresh, empty ledger of the same backend. */
+    /**
+     * A fresh, empty ledger of the same backend.
+     *
+     * @param clock the test clock
+     * @return the ledger
+     */
     protected abstract CreditLedger newLedger(Clock clock);
 
     @BeforeEach

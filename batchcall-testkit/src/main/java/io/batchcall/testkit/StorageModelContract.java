@@ -34,18 +34,28 @@ public abstract class StorageModelContract {
     static final Instant T0 = Instant.parse("2025-03-10T12:00:00Z");
     static final List<AccountId> ACCOUNTS = List.of(AccountId.of("acme"), AccountId.of("globex"));
 
-    /** A fresh, empty reference storage (usually the in-memory one); called once per example. */
+    /**
+     * A fresh, empty reference storage (usually the in-memory one); called once per example.
+     *
+     * @param clock the shared test clock
+     * @return the reference storage
+     */
     protected abstract Storage newReference(Clock clock);
 
-    /** A fresh, empty storage under test; called once per example. */
+    /**
+     * A fresh, empty storage under test; called once per example.
+     *
+     * @param clock the shared test clock
+     * @return the storage under test
+     */
     protected abstract Storage newSubject(Clock clock);
 
-    /** Random sequences tried; 100 by default. */
+    /** {@return the number of random sequences tried; 100 by default} */
     protected int examples() {
         return 100;
     }
 
-    /** The longest sequence tried; 60 by default. */
+    /** {@return the longest sequence tried; 60 by default} */
     protected int maxOperations() {
         return 60;
     }

@@ -31,22 +31,35 @@ import org.junit.jupiter.api.Test;
  * provide the adapter wired to a status sink, and a way to let the carrier's status events happen.
  */
 public abstract class TelephonyContract {
+    /** The account of every request. */
     protected static final AccountId ACCOUNT = AccountId.of("contract");
+    /** The status updates the adapter delivered, in arrival order. */
     protected final List<CallStatusUpdate> received = new CopyOnWriteArrayList<>();
     private Telephony telephony;
     private long nextAttempt = 1000;
 
-    /** A fresh adapter whose status updates are passed to {@code sink}. */
+    /**
+     * A fresh adapter whose status updates are passed to {@code sink}.
+     *
+     * @param sink receives the adapter's status updates
+     * @return the adapter under test
+     */
     protected abstract Telephony newTelephony(java.util.function.Consumer<CallStatusUpdate> sink);
 
     /** Lets the carrier finish every call placed so far and deliver its status events. */
     protected abstract void completeAllCalls();
 
-    /** A number the carrier accepts and whose call ends normally. */
+    /**
+     * A number the carrier accepts and whose call ends normally.
+     *
+     * @param i a distinct index per number
+     * @return the callee number
+     */
     protected PhoneNumber callee(int i) {
         return PhoneNumber.of(String.format("+1415555%04d", 2671 + i));
     }
 
+    /** {@return the caller id of every request} */
     protected PhoneNumber caller() {
         return PhoneNumber.of("+14155552000");
     }
@@ -57,6 +70,12 @@ public abstract class TelephonyContract {
         telephony = newTelephony(received::add);
     }
 
+    /**
+     * A request to call {@link #callee(int)} from {@link #caller()}.
+     *
+     * @param i the callee's index
+     * @return the request
+     */
     protected CallRequest request(int i) {
         AttemptId attempt = AttemptId.of(nextAttempt++);
         return new CallRequest(attempt, BatchId.of(1), RecipientId.of(i + 1L), ACCOUNT, callee(i), caller(), "agent",

@@ -84,13 +84,26 @@ public final class TwilioStatusCallbacks {
      * A handler for the account {@code accountSid}, feeding {@code sink} (usually
      * {@code BatchCalls.statusSink()}), timing undated callbacks by the UTC clock.
      *
+     * @param accountSid {@code AC} followed by 32 hex digits; callbacks for another account are refused
+     * @param authToken the account's auth token, used to check signatures (never logged)
+     * @param sink where accepted updates go; not null
+     * @return the handler
      * @throws IllegalArgumentException on a malformed account sid or a blank auth token
      */
     public static TwilioStatusCallbacks create(String accountSid, String authToken, CallStatusSink sink) {
         return new TwilioStatusCallbacks(accountSid, authToken, sink, Clock.systemUTC());
     }
 
-    /** As {@link #create(String, String, CallStatusSink)}; {@code clock} times a callback that has no {@code Timestamp}. */
+    /**
+     * As {@link #create(String, String, CallStatusSink)}; {@code clock} times a callback that has no {@code Timestamp}.
+     *
+     * @param accountSid {@code AC} followed by 32 hex digits
+     * @param authToken the account's auth token, used to check signatures (never logged)
+     * @param sink where accepted updates go; not null
+     * @param clock times a callback without {@code Timestamp}; not null
+     * @return the handler
+     * @throws IllegalArgumentException on a malformed account sid or a blank auth token
+     */
     public static TwilioStatusCallbacks create(String accountSid, String authToken, CallStatusSink sink, Clock clock) {
         return new TwilioStatusCallbacks(accountSid, authToken, sink, clock);
     }
@@ -106,7 +119,11 @@ public final class TwilioStatusCallbacks {
      * @param sequenceNumber Twilio's {@code SequenceNumber} (orders one call's callbacks); -1 if absent
      */
     public record Result(int httpStatus, String reason, CallStatusUpdate update, boolean applied, long sequenceNumber) {
-        /** Whether the callback was accepted (200). */
+        /**
+         * Whether the callback was accepted (200).
+         *
+         * @return true when {@code httpStatus} is 200
+         */
         public boolean accepted() {
             return httpStatus == 200;
         }
@@ -127,6 +144,7 @@ public final class TwilioStatusCallbacks {
     /**
      * Validates and applies one status callback.
      *
+     * @return the result: HTTP status to answer Twilio with, reason, and the update applied
      * @param fullUrl the URL Twilio requested, with its query string, as Twilio saw it
      * @param formParameters the decoded POST body parameters (not the query parameters)
      * @param xTwilioSignature the {@code X-Twilio-Signature} header; null if absent
@@ -163,6 +181,11 @@ public final class TwilioStatusCallbacks {
      * As {@link #handle(String, Map, String)}, for a host that has the raw
      * {@code application/x-www-form-urlencoded} request body rather than decoded parameters. A
      * body longer than {@value #MAX_BODY_BYTES} characters is refused (413) without being decoded.
+     *
+     * @param fullUrl the URL Twilio requested, with its query string, as Twilio saw it
+     * @param formBody the raw request body; null is treated as empty
+     * @param xTwilioSignature the {@code X-Twilio-Signature} header; null if absent
+     * @return the result: HTTP status to answer Twilio with, reason, and the update applied
      */
     public Result handle(String fullUrl, String formBody, String xTwilioSignature) {
         try {
@@ -195,6 +218,11 @@ public final class TwilioStatusCallbacks {
      * signature header is checked before anything is read, and at most
      * {@value #MAX_BODY_BYTES} + 1 bytes are read (a longer body is refused with 413, the rest left
      * unread). The stream is not closed.
+     *
+     * @param fullUrl the URL Twilio requested, with its query string, as Twilio saw it
+     * @param body the request body; read at most {@value #MAX_BODY_BYTES} + 1 bytes, not closed
+     * @param xTwilioSignature the {@code X-Twilio-Signature} header; null if absent
+     * @return the result: HTTP status to answer Twilio with, reason, and the update applied
      */
     public Result handle(String fullUrl, InputStream body, String xTwilioSignature) {
         Result refused = checkHeader(fullUrl, xTwilioSignature);

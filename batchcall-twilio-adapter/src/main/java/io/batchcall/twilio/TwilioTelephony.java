@@ -69,6 +69,7 @@ public final class TwilioTelephony implements Telephony {
     /**
      * Starts a builder.
      *
+     * @return a builder with the defaults of {@link TwilioTelephonyBuilder}
      * @param accountSid {@code AC} followed by 32 hex digits
      * @param authToken the account's auth token (never logged or put in messages)
      * @param statusCallbackUrl the public URL where the host mounts {@link TwilioStatusCallbacks}

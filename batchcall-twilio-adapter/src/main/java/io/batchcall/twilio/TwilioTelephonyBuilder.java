@@ -21,6 +21,7 @@ public final class TwilioTelephonyBuilder {
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     /** Twilio's REST host. */
     public static final URI DEFAULT_API_BASE = URI.create("https://api.twilio.com");
+    /** The default time one request to Twilio may take: 10 seconds. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String accountSid;
@@ -50,6 +51,10 @@ public final class TwilioTelephonyBuilder {
      * Where Twilio's API is; default {@code https://api.twilio.com} (tests point it at a fake).
      * It must be {@code https}, except on this machine ({@code localhost}, 127.0.0.0/8, {@code ::1}):
      * the requests carry the account's credentials.
+     *
+     * @param apiBase the API's base URI
+     * @return this builder
+     * @throws IllegalArgumentException if it is not {@code https} and not on this machine
      */
     public TwilioTelephonyBuilder apiBase(URI apiBase) {
         URI checked = httpUrl("apiBase", apiBase);
@@ -74,6 +79,8 @@ public final class TwilioTelephonyBuilder {
      * but it must not follow redirects: a redirect would carry the account's credentials to
      * another host.
      *
+     * @param httpClient the client to send requests with; not null
+     * @return this builder
      * @throws IllegalArgumentException if its redirect policy is not {@code NEVER}
      */
     public TwilioTelephonyBuilder httpClient(HttpClient httpClient) {
@@ -87,7 +94,13 @@ public final class TwilioTelephonyBuilder {
         return this;
     }
 
-    /** How long one request may take before it counts as ambiguous (placing) or failed; default 10 s. */
+    /**
+     * How long one request may take before it counts as ambiguous (placing) or failed; default 10 s.
+     *
+     * @param requestTimeout positive, at most 5 min
+     * @return this builder
+     * @throws IllegalArgumentException if requestTimeout is not positive or above 5 min
+     */
     public TwilioTelephonyBuilder requestTimeout(Duration requestTimeout) {
         Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
         if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
@@ -98,13 +111,22 @@ public final class TwilioTelephonyBuilder {
         return this;
     }
 
-    /** Only for reading a {@code Retry-After} given as a date; default UTC system clock. */
+    /**
+     * Only for reading a {@code Retry-After} given as a date; default UTC system clock.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
     public TwilioTelephonyBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         return this;
     }
 
-    /** Builds the adapter and logs its effective settings once (never the auth token). */
+    /**
+     * Builds the adapter and logs its effective settings once (never the auth token).
+     *
+     * @return the adapter
+     */
     public TwilioTelephony build() {
         if (httpClient == null) {
             httpClient = HttpClient.newBuilder().connectTimeout(requestTimeout).build();

@@ -9,5 +9,10 @@ import io.batchcall.BatchCallsBuilder;
  */
 @FunctionalInterface
 public interface BatchCallsCustomizer {
+    /**
+     * Applies this customizer's settings.
+     *
+     * @param builder the engine builder, with the properties already applied; do not call {@code build()}
+     */
     void customize(BatchCallsBuilder builder);
 }

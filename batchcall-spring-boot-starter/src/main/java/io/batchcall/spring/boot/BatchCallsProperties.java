@@ -51,26 +51,56 @@ public class BatchCallsProperties implements Validator {
         /** The database dialect; detected from the connection when not set. */
         private Dialect dialect;
 
+        /**
+         * Whether missing schema migrations are applied at start-up (otherwise the schema is only checked).
+         *
+         * @return the current value
+         */
         public boolean isMigrateOnStart() {
             return migrateOnStart;
         }
 
+        /**
+         * Sets whether missing schema migrations are applied at start-up (otherwise the schema is only checked).
+         *
+         * @param migrateOnStart the new value
+         */
         public void setMigrateOnStart(boolean migrateOnStart) {
             this.migrateOnStart = migrateOnStart;
         }
 
+        /**
+         * Prefix of every batchcall table (empty, or 1-30 lower-case letters, digits and _).
+         *
+         * @return the current value
+         */
         public String getTablePrefix() {
             return tablePrefix;
         }
 
+        /**
+         * Sets the prefix of every batchcall table (empty, or 1-30 lower-case letters, digits and _).
+         *
+         * @param tablePrefix the new value
+         */
         public void setTablePrefix(String tablePrefix) {
             this.tablePrefix = tablePrefix;
         }
 
+        /**
+         * The database dialect; detected from the connection when not set.
+         *
+         * @return the current value
+         */
         public Dialect getDialect() {
             return dialect;
         }
 
+        /**
+         * Sets the database dialect; detected from the connection when not set.
+         *
+         * @param dialect the new value
+         */
         public void setDialect(Dialect dialect) {
             this.dialect = dialect;
         }
@@ -91,55 +121,119 @@ public class BatchCallsProperties implements Validator {
         /** How long one Twilio request may take (1s to 5m). */
         private Duration requestTimeout = Duration.ofSeconds(10);
 
+        /**
+         * Twilio account SID ("AC" and 32 hex digits); setting it turns the Twilio carrier on.
+         *
+         * @return the current value
+         */
         public String getAccountSid() {
             return accountSid;
         }
 
+        /**
+         * Sets the Twilio account SID ("AC" and 32 hex digits); setting it turns the Twilio carrier on.
+         *
+         * @param accountSid the new value
+         */
         public void setAccountSid(String accountSid) {
             this.accountSid = accountSid;
         }
 
+        /**
+         * Twilio auth token (signs requests and validates status callbacks; never logged).
+         *
+         * @return the current value
+         */
         public String getAuthToken() {
             return authToken;
         }
 
+        /**
+         * Sets the Twilio auth token (signs requests and validates status callbacks; never logged).
+         *
+         * @param authToken the new value
+         */
         public void setAuthToken(String authToken) {
             this.authToken = authToken;
         }
 
+        /**
+         * Public base URL of this application as Twilio reaches it, e.g. https://calls.example.com.
+         *
+         * @return the current value
+         */
         public URI getCallbackBaseUrl() {
             return callbackBaseUrl;
         }
 
+        /**
+         * Sets the public base URL of this application as Twilio reaches it, e.g. https://calls.example.com.
+         *
+         * @param callbackBaseUrl the new value
+         */
         public void setCallbackBaseUrl(URI callbackBaseUrl) {
             this.callbackBaseUrl = callbackBaseUrl;
         }
 
+        /**
+         * Path where the status-callback endpoint is mounted.
+         *
+         * @return the current value
+         */
         public String getCallbackPath() {
             return callbackPath;
         }
 
+        /**
+         * Sets the path where the status-callback endpoint is mounted.
+         *
+         * @param callbackPath the new value
+         */
         public void setCallbackPath(String callbackPath) {
             this.callbackPath = callbackPath;
         }
 
+        /**
+         * Public URL returning the TwiML to run when the callee answers.
+         *
+         * @return the current value
+         */
         public URI getAnswerUrl() {
             return answerUrl;
         }
 
+        /**
+         * Sets the public URL returning the TwiML to run when the callee answers.
+         *
+         * @param answerUrl the new value
+         */
         public void setAnswerUrl(URI answerUrl) {
             this.answerUrl = answerUrl;
         }
 
+        /**
+         * How long one Twilio request may take (1s to 5m).
+         *
+         * @return the current value
+         */
         public Duration getRequestTimeout() {
             return requestTimeout;
         }
 
+        /**
+         * Sets how long one Twilio request may take (1s to 5m).
+         *
+         * @param requestTimeout the new value
+         */
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
 
-        /** The full public status-callback URL: base URL + callback path. */
+        /**
+         * The full public status-callback URL: base URL + callback path.
+         *
+         * @return the callback base URL resolved against the callback path
+         */
         public URI statusCallbackUrl() {
             String base = callbackBaseUrl.toString();
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + callbackPath);
@@ -188,26 +282,56 @@ public class BatchCallsProperties implements Validator {
         /** How often the gauges are read from the database (1s to 10m). */
         private Duration refreshEvery = Duration.ofSeconds(15);
 
+        /**
+         * Whether the batchcall meters are registered.
+         *
+         * @return the current value
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets whether the batchcall meters are registered.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Tag dials, outcomes and errors with the account for this many accounts (0 = no account tags, at most 100).
+         *
+         * @return the current value
+         */
         public int getAccountTags() {
             return accountTags;
         }
 
+        /**
+         * Sets for how many accounts dials, outcomes and errors are tagged with the account (0 = no account tags, at most 100).
+         *
+         * @param accountTags the new value
+         */
         public void setAccountTags(int accountTags) {
             this.accountTags = accountTags;
         }
 
+        /**
+         * How often the gauges are read from the database (1s to 10m).
+         *
+         * @return the current value
+         */
         public Duration getRefreshEvery() {
             return refreshEvery;
         }
 
+        /**
+         * Sets how often the gauges are read from the database (1s to 10m).
+         *
+         * @param refreshEvery the new value
+         */
         public void setRefreshEvery(Duration refreshEvery) {
             this.refreshEvery = refreshEvery;
         }
@@ -218,10 +342,20 @@ public class BatchCallsProperties implements Validator {
         /** The engine is reported down when no step has succeeded for this long while it runs (1s to 1h). */
         private Duration maxStepAge = Duration.ofMinutes(1);
 
+        /**
+         * The engine is reported down when no step has succeeded for this long while it runs (1s to 1h).
+         *
+         * @return the current value
+         */
         public Duration getMaxStepAge() {
             return maxStepAge;
         }
 
+        /**
+         * Sets how long the engine may go without a successful step, while it runs, before it is reported down (1s to 1h).
+         *
+         * @param maxStepAge the new value
+         */
         public void setMaxStepAge(Duration maxStepAge) {
             this.maxStepAge = maxStepAge;
         }
@@ -325,94 +459,209 @@ public class BatchCallsProperties implements Validator {
         return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
+    /**
+     * Whether batchcall is auto-configured at all.
+     *
+     * @return the current value
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets whether batchcall is auto-configured at all.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Whether the engine loop starts with the application context (false: call runOnce() yourself).
+     *
+     * @return the current value
+     */
     public boolean isAutoStart() {
         return autoStart;
     }
 
+    /**
+     * Sets whether the engine loop starts with the application context (false: call runOnce() yourself).
+     *
+     * @param autoStart the new value
+     */
     public void setAutoStart(boolean autoStart) {
         this.autoStart = autoStart;
     }
 
+    /**
+     * This engine node's name in claims, logs and thread names; default a random "node-xxxxxxxx".
+     *
+     * @return the current value
+     */
     public String getNodeName() {
         return nodeName;
     }
 
+    /**
+     * Sets this engine node's name in claims, logs and thread names; default a random "node-xxxxxxxx".
+     *
+     * @param nodeName the new value
+     */
     public void setNodeName(String nodeName) {
         this.nodeName = nodeName;
     }
 
+    /**
+     * How often the engine runs a step (10ms to 1m).
+     *
+     * @return the current value
+     */
     public Duration getPollInterval() {
         return pollInterval;
     }
 
+    /**
+     * Sets how often the engine runs a step (10ms to 1m).
+     *
+     * @param pollInterval the new value
+     */
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
     }
 
+    /**
+     * How often status events are delivered to listeners (10ms to 1m).
+     *
+     * @return the current value
+     */
     public Duration getEventInterval() {
         return eventInterval;
     }
 
+    /**
+     * Sets how often status events are delivered to listeners (10ms to 1m).
+     *
+     * @param eventInterval the new value
+     */
     public void setEventInterval(Duration eventInterval) {
         this.eventInterval = eventInterval;
     }
 
+    /**
+     * Threads that place calls concurrently (1 to 256).
+     *
+     * @return the current value
+     */
     public int getDialThreads() {
         return dialThreads;
     }
 
+    /**
+     * Sets the threads that place calls concurrently (1 to 256).
+     *
+     * @param dialThreads the new value
+     */
     public void setDialThreads(int dialThreads) {
         this.dialThreads = dialThreads;
     }
 
+    /**
+     * How long a claim may stay unplaced before another node reconciles it (10s to 1h).
+     *
+     * @return the current value
+     */
     public Duration getLease() {
         return lease;
     }
 
+    /**
+     * Sets how long a claim may stay unplaced before another node reconciles it (10s to 1h).
+     *
+     * @param lease the new value
+     */
     public void setLease(Duration lease) {
         this.lease = lease;
     }
 
+    /**
+     * How long shutdown waits for dials in progress before interrupting them (0 to 10m).
+     *
+     * @return the current value
+     */
     public Duration getShutdownWait() {
         return shutdownWait;
     }
 
+    /**
+     * Sets how long shutdown waits for dials in progress before interrupting them (0 to 10m).
+     *
+     * @param shutdownWait the new value
+     */
     public void setShutdownWait(Duration shutdownWait) {
         this.shutdownWait = shutdownWait;
     }
 
+    /**
+     * Dials per second per from-number on this node (0 = unpaced, at most 1000).
+     *
+     * @return the current value
+     */
     public double getCallsPerSecond() {
         return callsPerSecond;
     }
 
+    /**
+     * Sets the dials per second per from-number on this node (0 = unpaced, at most 1000).
+     *
+     * @param callsPerSecond the new value
+     */
     public void setCallsPerSecond(double callsPerSecond) {
         this.callsPerSecond = callsPerSecond;
     }
 
+    /**
+     * Region assumed for CSV numbers without a country code (ISO 3166, e.g. US; ZZ = none).
+     *
+     * @return the current value
+     */
     public String getDefaultRegion() {
         return defaultRegion;
     }
 
+    /**
+     * Sets the region assumed for CSV numbers without a country code (ISO 3166, e.g. US; ZZ = none).
+     *
+     * @param defaultRegion the new value
+     */
     public void setDefaultRegion(String defaultRegion) {
         this.defaultRegion = defaultRegion;
     }
 
+    /**
+     * The JDBC storage settings ({@code batchcall.jdbc.*}).
+     *
+     * @return the current value
+     */
     public Jdbc getJdbc() {
         return jdbc;
     }
 
+    /**
+     * The Twilio adapter settings ({@code batchcall.twilio.*}).
+     *
+     * @return the current value
+     */
     public Twilio getTwilio() {
         return twilio;
     }
 
+    /**
+     * The Micrometer metrics settings ({@code batchcall.metrics.*}).
+     *
+     * @return the current value
+     */
     public Metrics getMetrics() {
         return metrics;
     }

@@ -31,37 +31,37 @@ public final class PostgresDatabase implements AutoCloseable {
         this.dataSource = new SessionInitDataSource(plain, sessionInitSql());
     }
 
-    /** The database name, unique on the server, e.g. {@code bc_claimtest_1a2b3c_4}. */
+    /** {@return the database name, unique on the server, e.g. {@code bc_claimtest_1a2b3c_4}} */
     public String name() {
         return name;
     }
 
-    /** JDBC URL of this database without credentials; see {@link #user()}, {@link #password()}. */
+    /** {@return the JDBC URL of this database without credentials; see {@link #user()}, {@link #password()}} */
     public String jdbcUrl() {
         return server.jdbcUrl(name);
     }
 
-    /** The database user (owner of this database). */
+    /** {@return the database user (owner of this database)} */
     public String user() {
         return server.user();
     }
 
-    /** The password of {@link #user()}; may be empty. */
+    /** {@return the password of {@link #user()}; may be empty} */
     public String password() {
         return server.password();
     }
 
-    /** Session zone set on every {@link #dataSource()} connection; never the JVM's zone. */
+    /** {@return the session zone set on every {@link #dataSource()} connection; never the JVM's zone} */
     public ZoneId sessionTimeZone() {
         return server.sessionTimeZone();
     }
 
-    /** The statement {@link #dataSource()} runs on each new connection: {@code SET TIME ZONE …}. */
+    /** {@return the statement {@link #dataSource()} runs on each new connection: {@code SET TIME ZONE …}} */
     public String sessionInitSql() {
         return "SET TIME ZONE '" + server.sessionTimeZone().getId() + "'";
     }
 
-    /** A non-pooled data source for this database; every connection has {@link #sessionTimeZone()}. */
+    /** {@return a non-pooled data source for this database; every connection has {@link #sessionTimeZone()}} */
     public DataSource dataSource() {
         return dataSource;
     }

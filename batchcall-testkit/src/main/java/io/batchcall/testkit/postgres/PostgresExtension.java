@@ -48,6 +48,8 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     /**
      * A new extension on the shared server. Despite the name, the database is not shared:
      * each test class that registers the extension gets its own.
+     *
+     * @return a new extension
      */
     public static PostgresExtension shared() {
         return new PostgresExtension();
@@ -80,6 +82,7 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     /**
      * The current test class's database.
      *
+     * @return the database of the running test class
      * @throws IllegalStateException before the class has started (e.g. in a static
      *     initializer), or when the extension was not registered with JUnit
      */
@@ -93,22 +96,22 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
         return database;
     }
 
-    /** Shorthand for {@code database().dataSource()}. */
+    /** {@return shorthand for {@code database().dataSource()}} */
     public DataSource dataSource() {
         return database().dataSource();
     }
 
-    /** Shorthand for {@code database().jdbcUrl()}. */
+    /** {@return shorthand for {@code database().jdbcUrl()}} */
     public String jdbcUrl() {
         return database().jdbcUrl();
     }
 
-    /** Shorthand for {@code database().user()}. */
+    /** {@return shorthand for {@code database().user()}} */
     public String user() {
         return database().user();
     }
 
-    /** Shorthand for {@code database().password()}. */
+    /** {@return shorthand for {@code database().password()}} */
     public String password() {
         return database().password();
     }

@@ -48,6 +48,7 @@ public final class PostgresServer {
      * Returns this JVM's server, starting it on the first call (an embedded start takes a few
      * seconds).
      *
+     * @return the server
      * @throws IllegalStateException if the server cannot be started or reached; later calls
      *     throw again without retrying
      */
@@ -103,6 +104,8 @@ public final class PostgresServer {
      * Creates a new, empty database with a unique name derived from {@code nameHint} (for
      * example the test class name). Close the returned database to drop it.
      *
+     * @param nameHint a readable part of the name, e.g. the test class name
+     * @return the new database
      * @throws IllegalStateException if {@code CREATE DATABASE} fails
      */
     public PostgresDatabase createDatabase(String nameHint) {
@@ -116,17 +119,22 @@ public final class PostgresServer {
         execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
     }
 
-    /** JDBC URL of {@code database} on this server, without credentials. */
+    /**
+     * JDBC URL of {@code database} on this server, without credentials.
+     *
+     * @param database the database name
+     * @return the URL
+     */
     public String jdbcUrl(String database) {
         return coordinates.urlFor(database);
     }
 
-    /** The database user; a superuser or a user with {@code CREATEDB}. */
+    /** {@return the database user; a superuser or a user with {@code CREATEDB}} */
     public String user() {
         return coordinates.user();
     }
 
-    /** The password of {@link #user()}; empty when the server trusts local connections. */
+    /** {@return the password of {@link #user()}; empty when the server trusts local connections} */
     public String password() {
         return coordinates.password();
     }
@@ -137,12 +145,14 @@ public final class PostgresServer {
      * runs in Chatham's zone. The embedded server's default zone is set to it as well, but
      * PgJDBC replaces that with the JVM's zone at connect, so the data source sets it on each
      * connection.
+     *
+     * @return the session zone
      */
     public ZoneId sessionTimeZone() {
         return sessionTimeZone;
     }
 
-    /** Where the server comes from (embedded or external), for logs. */
+    /** {@return where the server comes from (embedded or external), for logs} */
     public String description() {
         return coordinates.description();
     }
