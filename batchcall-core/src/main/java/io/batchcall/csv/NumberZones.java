@@ -19,12 +19,22 @@ public final class NumberZones {
     private NumberZones() {
     }
 
-    /** The number's zone key ({@link ZoneKey}); empty when libphonenumber knows no zone for it. */
+    /**
+     * The number's zone key ({@link ZoneKey}); empty when libphonenumber knows no zone for it.
+     *
+     * @param number the number; not null
+     * @return the zone key, possibly empty
+     */
     public static String keyOf(PhoneNumber number) {
         return RESOLVER.zoneForE164(number.e164());
     }
 
-    /** The number's zones; empty when unknown. */
+    /**
+     * The number's zones; empty when unknown.
+     *
+     * @param number the number; not null
+     * @return the zones, possibly empty
+     */
     public static List<ZoneId> of(PhoneNumber number) {
         return ZoneKey.zones(keyOf(number));
     }

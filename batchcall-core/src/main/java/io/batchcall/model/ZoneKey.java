@@ -29,7 +29,12 @@ public final class ZoneKey {
         return String.join(",", ids);
     }
 
-    /** The zones a key names (empty for the empty key). */
+    /**
+     * The zones a key names (empty for the empty key).
+     *
+     * @param key a key from {@link #of}; null or empty for none
+     * @return the zones in key order
+     */
     public static List<ZoneId> zones(String key) {
         List<ZoneId> zones = new ArrayList<>();
         if (key == null || key.isEmpty()) {

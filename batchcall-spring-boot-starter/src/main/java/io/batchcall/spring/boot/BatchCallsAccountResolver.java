@@ -14,6 +14,11 @@ public interface BatchCallsAccountResolver {
     /** The request attribute the default resolver reads. */
     String ATTRIBUTE = "io.batchcall.account";
 
-    /** The request's account, or null when the request is not authenticated (the API answers 401). */
+    /**
+     * The request's account, or null when the request is not authenticated (the API answers 401).
+     *
+     * @param request the API request
+     * @return the authenticated account, or null
+     */
     AccountId accountOf(HttpServletRequest request);
 }

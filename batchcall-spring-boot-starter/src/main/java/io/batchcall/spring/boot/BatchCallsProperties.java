@@ -247,14 +247,29 @@ public class BatchCallsProperties implements Validator {
         /** Where the API is mounted (a servlet mapping ending in /*). */
         private String path = "/batchcall/api/*";
 
+        /**
+         * Whether the API handler is mounted.
+         *
+         * @return the current value
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets whether the API handler is mounted.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Where the API is mounted (a servlet mapping ending in /*).
+         *
+         * @return the current value
+         */
         public String getPath() {
             return path;
         }
@@ -262,6 +277,7 @@ public class BatchCallsProperties implements Validator {
         /**
          * Sets the mapping.
          *
+         * @param path a servlet mapping starting with / and ending with /*
          * @throws IllegalArgumentException unless it starts with / and ends with /*
          */
         public void setPath(String path) {
@@ -666,10 +682,20 @@ public class BatchCallsProperties implements Validator {
         return metrics;
     }
 
+    /**
+     * The HTTP API settings ({@code batchcall.api.*}).
+     *
+     * @return the current value
+     */
     public Api getApi() {
         return api;
     }
 
+    /**
+     * The health indicator settings ({@code batchcall.health.*}).
+     *
+     * @return the current value
+     */
     public Health getHealth() {
         return health;
     }
