@@ -10,11 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The few HTTP exchanges the adapter makes with Twilio's 2010-04-01 API: Basic auth, form bodies,
@@ -31,6 +30,8 @@ public final class TwilioRest {
     private final String authorization;
     private final Duration timeout;
     private final TwilioErrors errors;
+    /** Fires body deadlines; one daemon thread for every client, idle between exchanges. */
+    private static final ScheduledExecutorService TIMERS = timers();
 
     public TwilioRest(HttpClient http, URI apiBase, String accountSid, String authToken, Duration timeout,
             TwilioErrors errors) {
@@ -68,26 +69,36 @@ public final class TwilioRest {
     }
 
     private Answer send(String operation, HttpRequest request) {
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+        // send(), not sendAsync(): the client's public sendAsync hands every completion to the
+        // common pool, which on a machine with two cores or fewer is a new thread per exchange.
+        // The request's timeout covers the headers; the body handler enforces the rest of the deadline.
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = http.send(request, BoundedBody.handler(MAX_BODY_BYTES, deadline, TIMERS));
             return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     response.headers().firstValue("Retry-After"));
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw errors.transport(operation, new java.net.http.HttpTimeoutException("no complete answer within "
+        } catch (HttpConnectTimeoutException e) {
+            throw errors.transport(operation, e);
+        } catch (HttpTimeoutException e) {
+            throw errors.transport(operation, new HttpTimeoutException("no complete answer within "
                     + timeout.toMillis() + " ms (headers and body)"));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw errors.transport(operation, cause instanceof IOException ? (IOException) cause
-                    : new IOException(String.valueOf(cause), cause));
-        } catch (CancellationException e) {
-            throw errors.transport(operation, new IOException("the exchange was cancelled", e));
+        } catch (IOException e) {
+            // send() wraps what the body subscriber failed with; keep the body's own reason.
+            throw errors.transport(operation, e.getCause() instanceof BoundedBody.TooLargeException large ? large : e);
         } catch (InterruptedException e) {
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TelephonyException(TelephonyException.Kind.AMBIGUOUS, operation
                     + ": interrupted while waiting for Twilio; the request may have been processed", null, e);
         }
+    }
+
+    private static ScheduledExecutorService timers() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "batchcall-twilio-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.setRemoveOnCancelPolicy(true); // a cancelled deadline does not stay queued for its whole delay
+        return t;
     }
 }

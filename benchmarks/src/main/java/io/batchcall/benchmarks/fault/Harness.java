@@ -100,6 +100,10 @@ final class Harness implements AutoCloseable {
         if (o.getBool("childC1", false)) {
             args.add("-XX:TieredStopAtLevel=1"); // less JIT work on a busy machine (the short test)
         }
+        String extra = o.get("childJvmArgs", "");
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a flight recording of every child
+        }
         return args;
     }
 
