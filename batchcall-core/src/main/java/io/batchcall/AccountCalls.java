@@ -3,6 +3,7 @@ package io.batchcall;
 import io.batchcall.csv.ImportOptions;
 import io.batchcall.csv.ImportReport;
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AttemptId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.BatchSpec;
@@ -278,6 +279,64 @@ public final class AccountCalls {
                 .orElseThrow(() -> new NotFoundException("recipient " + recipientId + " of batch " + batchId
                         + " does not exist"));
         return calls.attempts(r.id());
+    }
+
+    /**
+     * Records what came of a call of one of this account's batches (the host's agent or IVR
+     * reports it), once: a code from the batch's {@link io.batchcall.model.BatchSpec#dispositions()}
+     * and a small map of data. Reporting the same code and data again, from any node, is a no-op
+     * success; a different one is refused. The event {@code disposition} (detail: the code) is
+     * appended. When the attempt has ended and the code (or a {@code callback_at} data value, an
+     * ISO-8601 instant) asks for another dial, the recipient is queued for it in the same unit of
+     * work (see {@link io.batchcall.rules.RetryRules#retryAt}); reported before the call ended, the
+     * settlement of the call decides that.
+     *
+     * @param attemptId an attempt of one of this account's batches
+     * @param code the disposition code, 1-64 characters
+     * @param data at most 20 entries, values at most 2,000 characters; may be null
+     * @return the attempt with its disposition
+     * @throws NotFoundException if the attempt does not exist or is another account's
+     * @throws IllegalArgumentException naming the field when the code is not allowed or the data too large
+     * @throws DispositionConflictException naming both codes when another disposition is recorded
+     * @throws IllegalStateTransitionException if the attempt was never placed
+     */
+    public CallAttempt disposition(AttemptId attemptId, String code, java.util.Map<String, String> data) {
+        Objects.requireNonNull(attemptId, "attemptId must not be null");
+        CallAttempt a = calls.dispositions().attempt(attemptId);
+        if (!a.account().equals(account)) {
+            throw new NotFoundException("attempt " + attemptId + " does not exist");
+        }
+        return calls.dispositions().record(attemptId, code, data);
+    }
+
+    /**
+     * Queues a recipient of one of this account's batches for a call back at {@code when}
+     * ("call me back at 4 pm"): it becomes pending, due then; the dial waits for the window, a free
+     * slot and credit like any other. The batch must be scheduled, running or paused, and the
+     * recipient dialed before and not in a call now, nor skipped.
+     *
+     * @param batchId one of this account's batches
+     * @param recipientId a recipient of that batch
+     * @param when when to call back
+     * @return true when it was queued, false if the recipient changed meanwhile (ask again)
+     * @throws NotFoundException if the batch is not this account's or the recipient is not in it
+     * @throws IllegalStateTransitionException naming the status when the batch or recipient cannot take a call back
+     */
+    public boolean scheduleCallback(BatchId batchId, RecipientId recipientId, java.time.Instant when) {
+        owned(batchId);
+        return calls.dispositions().scheduleCallback(batchId, recipientId, when);
+    }
+
+    /**
+     * How many attempts of one of this account's batches got each disposition code.
+     *
+     * @param batchId one of this account's batches
+     * @return code to count, sorted by code; codes nobody reported are absent
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
+    public java.util.Map<String, Long> dispositionCounts(BatchId batchId) {
+        owned(batchId);
+        return calls.dispositions().counts(batchId);
     }
 
     /**

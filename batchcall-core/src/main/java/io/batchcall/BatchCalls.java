@@ -6,6 +6,7 @@ import io.batchcall.csv.NumberZones;
 import io.batchcall.csv.ImportReport;
 import io.batchcall.csv.RecipientCsvImporter;
 import io.batchcall.internal.BatchOperations;
+import io.batchcall.internal.Dispositions;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
 import io.batchcall.internal.StoreStats;
@@ -72,9 +73,11 @@ public final class BatchCalls implements AutoCloseable {
     private final EngineObserver observer;
     private final EngineHealth.Tracker health;
     private final EngineStats stats;
+    private final Dispositions dispositions;
 
     BatchCalls(Storage storage, Engine engine, BatchOperations ops, EngineLoop loop, EngineObserver observer,
-            EngineHealth.Tracker health) {
+            EngineHealth.Tracker health, Dispositions dispositions) {
+        this.dispositions = dispositions;
         this.storage = storage;
         this.engine = engine;
         this.ops = ops;
@@ -471,6 +474,10 @@ public final class BatchCalls implements AutoCloseable {
 
     Batch batchOrNull(BatchId id) {
         return storage.batches().find(id).orElse(null);
+    }
+
+    Dispositions dispositions() {
+        return dispositions;
     }
 
     Optional<Recipient> recipient(RecipientId id) {

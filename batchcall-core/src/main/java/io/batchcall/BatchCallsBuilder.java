@@ -1,6 +1,7 @@
 package io.batchcall;
 
 import io.batchcall.internal.BatchOperations;
+import io.batchcall.internal.Dispositions;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
 import io.batchcall.internal.EngineSettings;
@@ -359,7 +360,8 @@ public final class BatchCallsBuilder {
                 + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),
                 lease, staleCallAfter, pollInterval, owns ? dialThreads : "host",
                 callsPerSecond == 0 ? "unpaced" : callsPerSecond);
-        return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop, observer, health);
+        return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop, observer, health,
+                new Dispositions(storage, clock));
     }
 
     private static Duration within(String name, Duration value, Duration min, Duration max) {

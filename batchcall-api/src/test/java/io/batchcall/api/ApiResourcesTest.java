@@ -123,7 +123,7 @@ class ApiResourcesTest {
         assertThat(csv.status()).isEqualTo(200);
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("recipient_id,phone,name,status,attempts,talk_seconds,cost,currency,reason,"
-                + "first_name,plan");
+                + "answered_by,disposition,first_name,plan");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).contains(",+14155550101,Ann,");
         assertThat(lines[2]).contains(",\"'=HYPERLINK(\"\"x\"\")\"");

@@ -26,7 +26,11 @@ final class CallOutcomes implements CallStatusSink {
     private final EngineObserver observer;
     private final Clock clock;
 
-    CallOutcomes(CallStore calls, Settlement settlement, EngineObserver observer, Clock clock) {
+    private final MachineAnswers machines;
+
+    CallOutcomes(CallStore calls, Settlement settlement, EngineObserver observer, Clock clock,
+            MachineAnswers machines) {
+        this.machines = machines;
         this.clock = clock;
         this.calls = calls;
         this.settlement = settlement;
@@ -40,11 +44,15 @@ final class CallOutcomes implements CallStatusSink {
             return false;
         }
         Optional<CallAttempt> changed = calls.applyCarrierStatus(u.attemptId(),
-                new CarrierUpdate(u.status(), clock.instant(), u.providerCallId(), u.talkTime(), u.reason()));
+                new CarrierUpdate(u.status(), clock.instant(), u.providerCallId(), u.talkTime(), u.reason(),
+                        u.answeredBy()));
         if (changed.isEmpty()) {
             return false;
         }
         CallAttempt a = changed.get();
+        if (u.answeredBy() != null && a.answeredBy() == u.answeredBy()) {
+            machines.answered(a);
+        }
         if (a.status().isTerminal()) {
             observer.onCallOutcome(a.account(), a.status());
         }

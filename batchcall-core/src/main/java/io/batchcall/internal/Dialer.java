@@ -157,7 +157,7 @@ final class Dialer {
     static CallRequest request(Batch batch, Recipient r, Claim claim) {
         var spec = batch.spec();
         return new CallRequest(claim.attempt().id(), batch.id(), r.id(), batch.account(), r.phone(),
-                spec.fromNumber(), spec.agentId(), r.name(), r.variables(), spec.ringTimeout());
+                spec.fromNumber(), spec.agentId(), r.name(), r.variables(), spec.ringTimeout(), spec.machinePolicy());
     }
 
     /** Told when the carrier refuses the whole batch. */

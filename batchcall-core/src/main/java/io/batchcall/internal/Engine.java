@@ -52,9 +52,10 @@ public final class Engine implements CallStatusSink {
         this.observer = observer;
         this.transitions = new BatchTransitions(storage.batches(), clock);
         this.credit = new Credit(ledger, settings.tariff());
-        Settlement settlement = new Settlement(storage.calls(), storage.batches(), credit, clock,
+        Settlement settlement = new Settlement(storage.calls(), storage.batches(), storage.recipients(), credit, clock,
                 settings.settleGrace(), observer);
-        this.outcomes = new CallOutcomes(storage.calls(), settlement, observer, clock);
+        this.outcomes = new CallOutcomes(storage.calls(), settlement, observer, clock,
+                new MachineAnswers(storage.batches(), telephony));
         this.lifecycle = new Lifecycle(storage.batches(), storage.recipients(), storage.calls(), transitions, credit,
                 clock);
         this.reconciler = new Reconciler(storage.calls(), storage.batches(), telephony, outcomes, credit, settlement,

@@ -2,7 +2,14 @@ package io.batchcall.internal;
 
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.CallAttempt;
+import io.batchcall.model.MachinePolicy;
+import io.batchcall.model.RecipientStatus;
+import io.batchcall.model.ZoneKey;
+import io.batchcall.rules.RetryRules;
+import io.batchcall.schedule.CallWindow;
+import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Capture;
@@ -10,6 +17,8 @@ import io.batchcall.spi.EngineObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,13 +42,15 @@ final class Settlement {
     private final Clock clock;
     private final Duration grace;
     private final EngineObserver observer;
+    private final RecipientStore recipients;
 
     /**
      * @param grace how long after its end an attempt is left to the node that received its status
      *     before the sweep settles it
      */
-    Settlement(CallStore calls, BatchStore batches, Credit credit, Clock clock, Duration grace,
-            EngineObserver observer) {
+    Settlement(CallStore calls, BatchStore batches, RecipientStore recipients, Credit credit, Clock clock,
+            Duration grace, EngineObserver observer) {
+        this.recipients = recipients;
         this.observer = observer;
         this.calls = calls;
         this.batches = batches;
@@ -95,15 +106,47 @@ final class Settlement {
         }
     }
 
-    /** The batch's retry policy decides; a cancelled batch or a vanished one retries nothing. */
+    /**
+     * The batch's retry and machine policies decide ({@link RetryRules#retryAt}); a cancelled batch
+     * or a vanished one retries nothing.
+     */
     private Optional<Instant> retryAt(CallAttempt a) {
-        if (!a.status().isFailure()) {
+        if (!a.status().isFailure() && a.status() != RecipientStatus.COMPLETED) {
             return Optional.empty();
         }
         Optional<Batch> batch = batches.find(a.batchId());
         if (batch.isEmpty() || batch.get().status() == BatchStatus.CANCELLED) {
             return Optional.empty();
         }
-        return batch.get().spec().retry().nextDialAt(a.status(), a.number(), a.endedAt());
+        return retryAt(batch.get(), a, calls, recipients);
+    }
+
+    /** The retry time of an ended attempt of {@code b}, from its run's history and the recipient's windows. */
+    static Optional<Instant> retryAt(Batch b, CallAttempt a, CallStore calls, RecipientStore recipients) {
+        var spec = b.spec();
+        if (a.status() == RecipientStatus.COMPLETED && a.disposition() == null && (spec.machinePolicy() == null
+                || spec.machinePolicy() == MachinePolicy.REACHED || a.answeredBy() != AnsweredBy.MACHINE)) {
+            return Optional.empty(); // reached: the common case reads nothing more
+        }
+        boolean rules = !spec.retry().byOutcome().isEmpty() || !spec.retry().byDisposition().isEmpty();
+        List<CallAttempt> run = rules ? RetryRules.runOf(calls.attempts(a.recipientId()), a) : List.of(a);
+        return RetryRules.retryAt(spec.retry(), spec.machinePolicy(), a, run, windows(b, a, recipients));
+    }
+
+    /** The windows a dial of the attempt's recipient waits for: the batch's, or one per zone of the recipient. */
+    static List<CallWindow> windows(Batch b, CallAttempt a, RecipientStore recipients) {
+        CallWindow w = b.spec().window();
+        if (!b.spec().recipientLocalTime()) {
+            return List.of(w);
+        }
+        List<ZoneId> zones = recipients.find(a.recipientId()).map(r -> ZoneKey.zones(r.zoneKey())).orElse(List.of());
+        if (zones.isEmpty()) {
+            return List.of(w);
+        }
+        List<CallWindow> out = new ArrayList<>();
+        for (ZoneId z : zones) {
+            out.add(new CallWindow(w.start(), w.end(), w.days(), z));
+        }
+        return out;
     }
 }

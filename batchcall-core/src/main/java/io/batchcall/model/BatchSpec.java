@@ -4,7 +4,10 @@ import io.batchcall.schedule.CallWindow;
 import io.batchcall.schedule.Recurrence;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a user configures about a batch. Immutable; build with {@link #builder}.
@@ -25,6 +28,10 @@ import java.util.Objects;
  * @param retry which outcomes are dialed again
  * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
  * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
+ * @param machinePolicy what to do when an answering machine answers; null (the default) asks the
+ *     carrier for no detection, and a machine answer counts as reached
+ * @param dispositions the codes the host may report for an attempt (see
+ *     {@link Disposition}); empty (the default) allows none; at most 100, codes unique
  */
 public record BatchSpec(
         String name,
@@ -38,10 +45,35 @@ public record BatchSpec(
         Recurrence recurrence,
         RetryPolicy retry,
         Instant deadline,
-        Duration ringTimeout) {
+        Duration ringTimeout,
+        MachinePolicy machinePolicy,
+        List<DispositionCode> dispositions) {
 
     /** The ring timeout used when none is given. */
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * A spec without machine policy and without disposition codes.
+     *
+     * @param name shown in lists, 1-200 characters
+     * @param account the account that pays and whose concurrency cap applies
+     * @param fromNumber the caller id
+     * @param agentId the host's agent; may be null
+     * @param startAt when to start; null means as soon as it is sent
+     * @param window when calls may be placed
+     * @param recipientLocalTime evaluate the window in each recipient's own time zone
+     * @param batchLimit the most calls this batch may have active at once; null for no limit of its own
+     * @param recurrence how often the batch repeats; null for a one-off batch
+     * @param retry which outcomes are dialed again
+     * @param deadline after this instant no new dial starts; may be null
+     * @param ringTimeout how long a call rings before it counts as no answer
+     */
+    public BatchSpec(String name, AccountId account, PhoneNumber fromNumber, String agentId, Instant startAt,
+            CallWindow window, boolean recipientLocalTime, Integer batchLimit, Recurrence recurrence, RetryPolicy retry,
+            Instant deadline, Duration ringTimeout) {
+        this(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, batchLimit, recurrence, retry,
+                deadline, ringTimeout, null, List.of());
+    }
 
     /**
      * Validates the components (see the record description); the name is stored stripped of
@@ -63,6 +95,8 @@ public record BatchSpec(
      * @param retry which outcomes are dialed again
      * @param deadline after this instant no new dial starts and pending recipients are skipped; may be null
      * @param ringTimeout how long a call rings before it counts as no answer; at least 15 s
+     * @param machinePolicy what to do when an answering machine answers; null for no detection
+     * @param dispositions the codes the host may report; null reads as empty
      * @throws IllegalArgumentException if a component breaks its rule; the message names it
      * @throws NullPointerException if any of account, fromNumber, window, retry, ringTimeout is null
      */
@@ -97,6 +131,27 @@ public record BatchSpec(
             throw new IllegalArgumentException("ringTimeout must be between 15 s and 10 min, but was "
                     + ringTimeout.getSeconds() + " s");
         }
+        dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
+        if (dispositions.size() > 100) {
+            throw new IllegalArgumentException("dispositions must hold at most 100 codes, but held "
+                    + dispositions.size());
+        }
+        Set<String> codes = new HashSet<>();
+        for (DispositionCode c : dispositions) {
+            if (!codes.add(c.code())) {
+                throw new IllegalArgumentException("dispositions must not repeat a code, but repeated '" + c.code()
+                        + "'");
+            }
+        }
+    }
+
+    /**
+     * Whether the batch asks the carrier for answering-machine detection.
+     *
+     * @return true when a {@link #machinePolicy()} is set
+     */
+    public boolean detectsMachines() {
+        return machinePolicy != null;
     }
 
     /**
@@ -121,7 +176,7 @@ public record BatchSpec(
         return new Builder(name, account, fromNumber, window)
                 .agentId(agentId).startAt(startAt).recipientLocalTime(recipientLocalTime).batchLimit(batchLimit)
                 .recurrence(recurrence).retry(retry).deadline(deadline)
-                .ringTimeout(ringTimeout);
+                .ringTimeout(ringTimeout).machinePolicy(machinePolicy).dispositions(dispositions);
     }
 
     /**
@@ -150,6 +205,8 @@ public record BatchSpec(
         private RetryPolicy retry = RetryPolicy.none();
         private Instant deadline;
         private Duration ringTimeout = DEFAULT_RING_TIMEOUT;
+        private MachinePolicy machinePolicy;
+        private List<DispositionCode> dispositions = List.of();
 
         private Builder(String name, AccountId account, PhoneNumber fromNumber, CallWindow window) {
             this.name = name;
@@ -280,6 +337,28 @@ public record BatchSpec(
         }
 
         /**
+         * Sets what to do when an answering machine answers; setting one asks for detection.
+         *
+         * @param value the policy, or null for no detection (the default)
+         * @return this builder
+         */
+        public Builder machinePolicy(MachinePolicy value) {
+            this.machinePolicy = value;
+            return this;
+        }
+
+        /**
+         * Sets the disposition codes the host may report for an attempt.
+         *
+         * @param value the codes; null or empty for none (the default)
+         * @return this builder
+         */
+        public Builder dispositions(List<DispositionCode> value) {
+            this.dispositions = value;
+            return this;
+        }
+
+        /**
          * Builds and validates the spec.
          *
          * @return the new spec
@@ -288,7 +367,7 @@ public record BatchSpec(
          */
         public BatchSpec build() {
             return new BatchSpec(name, account, fromNumber, agentId, startAt, window, recipientLocalTime, batchLimit,
-                    recurrence, retry, deadline, ringTimeout);
+                    recurrence, retry, deadline, ringTimeout, machinePolicy, dispositions);
         }
     }
 }

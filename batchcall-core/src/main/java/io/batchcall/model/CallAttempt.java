@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param claimedAt when an engine claimed the recipient
  * @param placedAt when the carrier accepted the call; null until then
  * @param endedAt when the call reached a terminal status; null until then
+ * @param answeredBy who answered, as the carrier's answering-machine detection reported it; null
+ *     when nothing was reported
+ * @param disposition what the host reported came of the call; null until reported
  */
 public record CallAttempt(
         AttemptId id,
@@ -45,7 +48,38 @@ public record CallAttempt(
         Instant endedAt,
         Duration talkTime,
         Money cost,
-        String reason) {
+        String reason,
+        AnsweredBy answeredBy,
+        Disposition disposition) {
+
+    /**
+     * An attempt without answering-machine result and without disposition.
+     *
+     * @param id assigned by the store when the recipient is claimed
+     * @param recipientId the recipient dialed
+     * @param batchId the batch (run) the dial belongs to
+     * @param account the account that pays for it
+     * @param number 1 for the first dial of the recipient in a run, 2 for the first retry, ...
+     * @param to the number dialed
+     * @param providerCallId the carrier's call id once placed; else null
+     * @param status calling, then the carrier's statuses; skipped when it was never dialed
+     * @param owner the engine node that claimed it
+     * @param claimedAt when an engine claimed the recipient
+     * @param leaseUntil while {@code calling}, when the claim expires and may be recovered
+     * @param placedAt when the carrier accepted the call; null until then
+     * @param lastEventAt the last time anything was heard about this call
+     * @param endedAt when the call reached a terminal status; null until then
+     * @param talkTime answered duration once ended; else null
+     * @param cost what was charged once settled; else null
+     * @param reason why it failed or was not dialed; else null
+     */
+    public CallAttempt(AttemptId id, RecipientId recipientId, BatchId batchId, AccountId account, int number,
+            PhoneNumber to, String providerCallId, RecipientStatus status, String owner, Instant claimedAt,
+            Instant leaseUntil, Instant placedAt, Instant lastEventAt, Instant endedAt, Duration talkTime, Money cost,
+            String reason) {
+        this(id, recipientId, batchId, account, number, to, providerCallId, status, owner, claimedAt, leaseUntil,
+                placedAt, lastEventAt, endedAt, talkTime, cost, reason, null, null);
+    }
 
     /**
      * Validates the components (see the record description).
@@ -67,6 +101,8 @@ public record CallAttempt(
      * @param talkTime answered duration once ended; else null
      * @param cost what was charged once settled; else null
      * @param reason why it failed or was not dialed; else null
+     * @param answeredBy who answered, as reported; null when nothing was reported
+     * @param disposition what the host reported came of the call; null until reported
      * @throws NullPointerException if any of id, recipientId, batchId, account, to, status, claimedAt is null
      */
     public CallAttempt {
@@ -88,5 +124,27 @@ public record CallAttempt(
      */
     public boolean settlementDue() {
         return status.isTerminal() && status != RecipientStatus.SKIPPED && placedAt != null && cost == null;
+    }
+
+    /**
+     * This attempt with {@code value} as who answered (nothing else changes).
+     *
+     * @param value who answered; may be null
+     * @return the changed attempt
+     */
+    public CallAttempt withAnsweredBy(AnsweredBy value) {
+        return new CallAttempt(id, recipientId, batchId, account, number, to, providerCallId, status, owner, claimedAt,
+                leaseUntil, placedAt, lastEventAt, endedAt, talkTime, cost, reason, value, disposition);
+    }
+
+    /**
+     * This attempt with {@code value} as its disposition (nothing else changes).
+     *
+     * @param value the disposition; may be null
+     * @return the changed attempt
+     */
+    public CallAttempt withDisposition(Disposition value) {
+        return new CallAttempt(id, recipientId, batchId, account, number, to, providerCallId, status, owner, claimedAt,
+                leaseUntil, placedAt, lastEventAt, endedAt, talkTime, cost, reason, answeredBy, value);
     }
 }

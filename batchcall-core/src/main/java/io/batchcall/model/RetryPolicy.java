@@ -3,6 +3,7 @@ package io.batchcall.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,13 +12,40 @@ import java.util.Set;
  * Which unsuccessful outcomes are dialed again, how often and after how long. A retry is an
  * ordinary dial: it waits for the call window, a free slot and credit like any other.
  *
+ * <p>Besides the single delay ({@code retryOn}, {@code maxAttempts}, {@code delay}), a policy may
+ * hold a rule per outcome ({@link #byOutcome()}: {@code busy}, {@code no_answer}, {@code failed},
+ * {@code machine}) and per reported disposition code ({@link #byDisposition()}). A rule for the
+ * outcome decides instead of the single delay, bounded by its own {@link OutcomeRetry#maxAttempts()};
+ * a disposition's rule comes first. The retry time itself is
+ * {@link io.batchcall.rules.RetryRules#retryAt}'s decision. A policy without rules reads and
+ * behaves exactly as before they existed.
+ *
  * @param retryOn outcomes that are retried: a subset of busy, no_answer, failed
- * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry)
+ * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry); bounds
+ *     the single-delay retries only
  * @param delay the least time between the end of one attempt and the next dial
+ * @param byOutcome a rule per outcome: keys {@code busy}, {@code no_answer}, {@code failed},
+ *     {@code machine}; empty for none
+ * @param byDisposition a rule per disposition code; empty for none
  */
-public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duration delay) {
+public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duration delay,
+        Map<String, OutcomeRetry> byOutcome, Map<String, OutcomeRetry> byDisposition) {
     private static final Set<RecipientStatus> RETRYABLE =
             EnumSet.of(RecipientStatus.BUSY, RecipientStatus.NO_ANSWER, RecipientStatus.FAILED);
+    /** The outcomes {@link #byOutcome()} may name. */
+    public static final Set<String> OUTCOMES = Set.of("busy", "no_answer", "failed", "machine");
+
+    /**
+     * A policy with the single delay only (no per-outcome rules).
+     *
+     * @param retryOn outcomes that are retried: a subset of busy, no_answer, failed
+     * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry)
+     * @param delay the least time between the end of one attempt and the next dial
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
+    public RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duration delay) {
+        this(retryOn, maxAttempts, delay, Map.of(), Map.of());
+    }
 
     /**
      * Validates the components (see the record description).
@@ -25,6 +53,8 @@ public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duratio
      * @param retryOn outcomes that are retried: a subset of busy, no_answer, failed
      * @param maxAttempts dials per recipient in one run, first dial included (1 = no retry)
      * @param delay the least time between the end of one attempt and the next dial
+     * @param byOutcome a rule per outcome (busy, no_answer, failed, machine); null reads as empty
+     * @param byDisposition a rule per disposition code; null reads as empty
      * @throws IllegalArgumentException if a component breaks its rule; the message names it
      * @throws NullPointerException if any of retryOn, delay is null
      */
@@ -44,6 +74,45 @@ public record RetryPolicy(Set<RecipientStatus> retryOn, int maxAttempts, Duratio
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, but was " + delay);
         }
+        byOutcome = byOutcome == null ? Map.of() : Map.copyOf(byOutcome);
+        for (String key : byOutcome.keySet()) {
+            if (!OUTCOMES.contains(key)) {
+                throw new IllegalArgumentException("byOutcome may name only busy, no_answer, failed and machine, "
+                        + "but named '" + key + "'");
+            }
+        }
+        byDisposition = byDisposition == null ? Map.of() : Map.copyOf(byDisposition);
+        for (String key : byDisposition.keySet()) {
+            DispositionCode.checkCode("byDisposition code", key);
+        }
+    }
+
+    /**
+     * This policy with a rule for one outcome (replacing any rule it had for it).
+     *
+     * @param outcome {@code busy}, {@code no_answer}, {@code failed} or {@code machine}
+     * @param rule how it is retried
+     * @return the changed policy
+     * @throws IllegalArgumentException if the outcome is none of those
+     */
+    public RetryPolicy withOutcome(String outcome, OutcomeRetry rule) {
+        Map<String, OutcomeRetry> m = new java.util.HashMap<>(byOutcome);
+        m.put(outcome, Objects.requireNonNull(rule, "rule must not be null"));
+        return new RetryPolicy(retryOn, maxAttempts, delay, m, byDisposition);
+    }
+
+    /**
+     * This policy with a rule for one disposition code (replacing any rule it had for it).
+     *
+     * @param code a disposition code, e.g. {@code call_back}
+     * @param rule how a recipient whose attempt got that code is dialed again
+     * @return the changed policy
+     * @throws IllegalArgumentException if the code is malformed
+     */
+    public RetryPolicy withDisposition(String code, OutcomeRetry rule) {
+        Map<String, OutcomeRetry> m = new java.util.HashMap<>(byDisposition);
+        m.put(code, Objects.requireNonNull(rule, "rule must not be null"));
+        return new RetryPolicy(retryOn, maxAttempts, delay, byOutcome, m);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.batchcall.rules;
 
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.model.Money;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * attempt's events backwards.
  */
 public final class AttemptRules {
+    /** The status of the event that reports an answering-machine result alone. */
+    public static final String ANSWERED_BY_EVENT = "answered_by";
+
     private AttemptRules() {
     }
 
@@ -59,21 +63,44 @@ public final class AttemptRules {
      * ({@link CallAttempt#settlementDue()}). The recipient follows with the status (and, when
      * terminal, the reason; otherwise its reason is cleared).
      *
+     * <p>Who answered ({@link CarrierUpdate#answeredBy()}) is recorded as
+     * {@link io.batchcall.model.AnsweredBy#replaces} decides (the first known value is kept), with
+     * the status or, when the status does not apply (the result came after {@code in_progress} or
+     * after the call ended), alone, on any attempt that was placed: then nothing else changes and
+     * the event is {@code answered_by} with the value as detail.
+     *
      * @param a the attempt as loaded
      * @param u the carrier's update
      * @return the change to store, or empty when the update is ignored
      */
     public static Optional<AttemptChange> carrierStatus(CallAttempt a, CarrierUpdate u) {
         Objects.requireNonNull(u, "update must not be null");
-        if (!a.status().advancesTo(u.status()) || conflicts(a, u.providerCallId())) {
+        if (conflicts(a, u.providerCallId())) {
             return Optional.empty();
         }
-        boolean end = u.status().isTerminal();
+        boolean advances = a.status().advancesTo(u.status());
+        boolean answers = AnsweredBy.replaces(a.answeredBy(), u.answeredBy()) && (advances || a.placedAt() != null);
+        if (!advances && !answers) {
+            return Optional.empty();
+        }
         Instant at = later(a.lastEventAt(), u.at());
-        CallAttempt after = new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        if (!advances) {
+            CallAttempt after = a.withAnsweredBy(u.answeredBy());
+            if (a.providerCallId() == null && u.providerCallId() != null) {
+                after = carry(after, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(),
+                        a.to(), u.providerCallId(), a.status(), a.owner(), a.claimedAt(), a.leaseUntil(),
+                        a.placedAt(), a.lastEventAt(), a.endedAt(), a.talkTime(), a.cost(), a.reason()));
+            }
+            return Optional.of(new AttemptChange(a, after, null, ANSWERED_BY_EVENT, u.answeredBy().wireName(), at));
+        }
+        boolean end = u.status().isTerminal();
+        CallAttempt after = carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId() != null ? a.providerCallId() : u.providerCallId(), u.status(), a.owner(),
                 a.claimedAt(), a.leaseUntil(), a.placedAt() != null ? a.placedAt() : at, at, end ? at : null,
-                end ? u.talkTimeOrZero() : null, a.cost(), end ? u.reason() : a.reason());
+                end ? u.talkTimeOrZero() : null, a.cost(), end ? u.reason() : a.reason()));
+        if (answers) {
+            after = after.withAnsweredBy(u.answeredBy());
+        }
         return Optional.of(new AttemptChange(a, after, RecipientChange.follow(u.status(), end ? u.reason() : null),
                 u.status().wireName(), u.reason(), at));
     }
@@ -105,9 +132,9 @@ public final class AttemptRules {
         Objects.requireNonNull(at, "at must not be null");
         if (a.status() == RecipientStatus.CALLING) {
             Instant t = later(a.lastEventAt(), at);
-            CallAttempt after = new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+            CallAttempt after = carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                     providerCallId, RecipientStatus.INITIATED, a.owner(), a.claimedAt(), a.leaseUntil(), t, t,
-                    a.endedAt(), a.talkTime(), a.cost(), a.reason());
+                    a.endedAt(), a.talkTime(), a.cost(), a.reason()));
             return new Placement(true, Optional.of(new AttemptChange(a, after,
                     RecipientChange.follow(RecipientStatus.INITIATED, null), RecipientStatus.INITIATED.wireName(), null,
                     t)));
@@ -118,9 +145,9 @@ public final class AttemptRules {
         if (a.providerCallId() != null) {
             return new Placement(true, Optional.empty());
         }
-        CallAttempt after = new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        CallAttempt after = carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 providerCallId, a.status(), a.owner(), a.claimedAt(), a.leaseUntil(), a.placedAt(), a.lastEventAt(),
-                a.endedAt(), a.talkTime(), a.cost(), a.reason());
+                a.endedAt(), a.talkTime(), a.cost(), a.reason()));
         return new Placement(true, Optional.of(new AttemptChange(a, after, null, null, null, null)));
     }
 
@@ -173,8 +200,9 @@ public final class AttemptRules {
     }
 
     /**
-     * Settles an ended call: records what was charged and, when {@code retryAt} is given (only for
-     * a failed, busy or unanswered attempt), queues the recipient for another dial at that time —
+     * Settles an ended call: records what was charged and, when {@code retryAt} is given (for a
+     * failed, busy or unanswered attempt, or a completed one whose outcome is retried: a machine
+     * answer, a disposition; see {@link RetryRules}), queues the recipient for another dial at that time —
      * in one change, so money and state agree. Applies only while the settlement is due; a second
      * settlement of the same attempt changes nothing. The recipient is requeued only while this is
      * still its latest attempt and it is still in the attempt's status; the event reports pending.
@@ -184,20 +212,21 @@ public final class AttemptRules {
      * @param retryAt when to dial the recipient again, or null for no retry
      * @param at when it was settled
      * @return the change to store, or empty if its settlement is not due
-     * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that did not fail
+     * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that neither failed
+     *     nor completed
      */
     public static Optional<AttemptChange> settle(CallAttempt a, Money charged, Instant retryAt, Instant at) {
         Objects.requireNonNull(charged, "charged must not be null");
-        if (retryAt != null && !a.status().isFailure()) {
-            throw new IllegalArgumentException("only a failed, busy or unanswered attempt is retried, but attempt "
-                    + a.id() + " is " + a.status().wireName());
+        if (retryAt != null && !a.status().isFailure() && a.status() != RecipientStatus.COMPLETED) {
+            throw new IllegalArgumentException("only a failed, busy, unanswered or completed attempt is retried, but "
+                    + "attempt " + a.id() + " is " + a.status().wireName());
         }
         if (!a.settlementDue()) {
             return Optional.empty();
         }
-        CallAttempt after = new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        CallAttempt after = carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId(), a.status(), a.owner(), a.claimedAt(), a.leaseUntil(), a.placedAt(), a.lastEventAt(),
-                a.endedAt(), a.talkTime(), charged, a.reason());
+                a.endedAt(), a.talkTime(), charged, a.reason()));
         if (retryAt == null) {
             return Optional.of(new AttemptChange(a, after, null, null, null, null));
         }
@@ -255,21 +284,26 @@ public final class AttemptRules {
         if (!a.status().isActive() || a.status() == RecipientStatus.CALLING || !at.isAfter(a.lastEventAt())) {
             return Optional.empty();
         }
-        return Optional.of(new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        return Optional.of(carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId(), a.status(), a.owner(), a.claimedAt(), a.leaseUntil(), a.placedAt(), at,
-                a.endedAt(), a.talkTime(), a.cost(), a.reason()));
+                a.endedAt(), a.talkTime(), a.cost(), a.reason())));
     }
 
     private static CallAttempt withLease(CallAttempt a, String owner, Instant leaseUntil) {
-        return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        return carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId(), a.status(), owner, a.claimedAt(), leaseUntil, a.placedAt(), a.lastEventAt(),
-                a.endedAt(), a.talkTime(), a.cost(), a.reason());
+                a.endedAt(), a.talkTime(), a.cost(), a.reason()));
     }
 
     private static CallAttempt ended(CallAttempt a, RecipientStatus outcome, String reason, Instant at) {
-        return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
+        return carry(a, new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(),
                 a.providerCallId(), outcome, a.owner(), a.claimedAt(), a.leaseUntil(), a.placedAt(), at, at, null,
-                a.cost(), reason);
+                a.cost(), reason));
+    }
+
+    /** {@code next} with the answering-machine result and the disposition of {@code a}, which a transition keeps. */
+    private static CallAttempt carry(CallAttempt a, CallAttempt next) {
+        return next.withAnsweredBy(a.answeredBy()).withDisposition(a.disposition());
     }
 
     /** The later of two instants; {@code b} when {@code a} is null. */

@@ -1,5 +1,6 @@
 package io.batchcall.spi;
 
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.RecipientStatus;
 import java.time.Duration;
@@ -15,9 +16,26 @@ import java.util.Objects;
  * @param attemptId the attempt the report is about, from the status-callback URL; not null
  * @param status the reported status; a carrier status (initiated … no_answer); not null
  * @param at when the carrier says the status changed; not null
+ * @param answeredBy who answered, when the carrier's answering-machine detection reported it; else
+ *     null (an answering-machine result alone is reported with status {@code in_progress})
  */
 public record CallStatusUpdate(AttemptId attemptId, String providerCallId, RecipientStatus status, Instant at,
-        Duration talkTime, String reason) {
+        Duration talkTime, String reason, AnsweredBy answeredBy) {
+
+    /**
+     * A report without answering-machine result.
+     *
+     * @param attemptId the attempt the report is about; not null
+     * @param providerCallId the carrier's call id; may be null
+     * @param status the reported status; not null
+     * @param at when the carrier says the status changed; not null
+     * @param talkTime the answered duration for a finished call; else null
+     * @param reason the carrier's error text; may be null
+     */
+    public CallStatusUpdate(AttemptId attemptId, String providerCallId, RecipientStatus status, Instant at,
+            Duration talkTime, String reason) {
+        this(attemptId, providerCallId, status, at, talkTime, reason, null);
+    }
     /**
      * Validates the components (see the record description).
      *
@@ -27,6 +45,7 @@ public record CallStatusUpdate(AttemptId attemptId, String providerCallId, Recip
      * @param at when the carrier says the status changed; not null
      * @param talkTime the answered duration for a finished call; else null
      * @param reason the carrier's error text; may be null
+     * @param answeredBy who answered, as reported; else null
      * @throws NullPointerException if any of attemptId, status, at is null
      */
     public CallStatusUpdate {

@@ -124,7 +124,8 @@ public interface CallStore {
      * @param retryAt when to dial the recipient again, or null for no retry
      * @param at when it was settled
      * @return whether this call settled the attempt
-     * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that did not fail
+     * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that neither failed nor
+     *     completed
      */
     boolean settle(AttemptId attempt, Money charged, Instant retryAt, Instant at);
 

@@ -1,5 +1,6 @@
 package io.batchcall.spi;
 
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.RecipientStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,26 @@ import java.util.Objects;
  * @param reason the carrier's error text for failed calls; else null
  * @param status the reported carrier status; not null
  * @param at when the carrier says the status changed; not null
+ * @param answeredBy who answered, when the carrier's answering-machine detection reported it; else
+ *     null. An answering-machine result without a call status is reported as {@code in_progress}
+ *     (someone or something answered): it never moves a call back, and the result is recorded
+ *     whatever the status does ({@link io.batchcall.rules.AttemptRules#carrierStatus})
  */
 public record CarrierUpdate(RecipientStatus status, Instant at, String providerCallId, java.time.Duration talkTime,
-        String reason) {
+        String reason, AnsweredBy answeredBy) {
+
+    /**
+     * An update without answering-machine result.
+     *
+     * @param status the reported carrier status; not null
+     * @param at when the carrier says the status changed; not null
+     * @param providerCallId the carrier's call id, when known
+     * @param talkTime answered duration, for a terminal status; else null
+     * @param reason the carrier's error text for failed calls; else null
+     */
+    public CarrierUpdate(RecipientStatus status, Instant at, String providerCallId, Duration talkTime, String reason) {
+        this(status, at, providerCallId, talkTime, reason, null);
+    }
     /**
      * Validates the components (see the record description).
      *
@@ -24,6 +42,7 @@ public record CarrierUpdate(RecipientStatus status, Instant at, String providerC
      * @param providerCallId the carrier's call id, when known (adopts it if the attempt had none)
      * @param talkTime answered duration, for a terminal status; else null
      * @param reason the carrier's error text for failed calls; else null
+     * @param answeredBy who answered, as reported; else null
      * @throws IllegalArgumentException if a component breaks its rule; the message names it
      * @throws NullPointerException if any of status, at is null
      */

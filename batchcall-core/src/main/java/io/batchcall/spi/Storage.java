@@ -39,4 +39,15 @@ public interface Storage {
      * @return the event log; the same instance on every call
      */
     EventLog events();
+
+    /**
+     * Dispositions and call backs. A store written before they existed throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @return the outcome store
+     * @throws UnsupportedOperationException if this storage has none
+     */
+    default OutcomeStore outcomes() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store dispositions");
+    }
 }

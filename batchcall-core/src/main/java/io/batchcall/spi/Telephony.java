@@ -48,4 +48,29 @@ public interface Telephony {
      * @param providerCallId the carrier's call id
      */
     void hangUp(String providerCallId);
+
+    /**
+     * Told when answering-machine detection found a machine on a call of a batch whose policy is
+     * {@link io.batchcall.model.MachinePolicy#LEAVE_MESSAGE}: the adapter lets the host's answer
+     * endpoint know, so the host's agent leaves its message (Twilio: the live call is redirected
+     * to the answer URL with {@code answered_by=machine}). For
+     * {@link io.batchcall.model.MachinePolicy#HANG_UP_AND_RETRY} the engine calls {@link #hangUp}
+     * instead. Default: nothing (an adapter whose host learns it otherwise, e.g. from the event log).
+     *
+     * @param providerCallId the carrier's call id
+     * @param request the attempt, batch and policy of the call
+     */
+    default void machineAnswered(String providerCallId, MachineAnswer request) {
+    }
+
+    /**
+     * Which call a machine answered, for {@link #machineAnswered}.
+     *
+     * @param attemptId the attempt
+     * @param batchId the attempt's batch
+     * @param policy the batch's machine policy
+     */
+    record MachineAnswer(io.batchcall.model.AttemptId attemptId, io.batchcall.model.BatchId batchId,
+            io.batchcall.model.MachinePolicy policy) {
+    }
 }

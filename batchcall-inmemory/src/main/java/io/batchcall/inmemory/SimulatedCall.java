@@ -1,5 +1,7 @@
 package io.batchcall.inmemory;
 
+import io.batchcall.model.AnsweredBy;
+import io.batchcall.model.MachinePolicy;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.CallRequest;
 import io.batchcall.spi.CallStatusUpdate;
@@ -29,8 +31,12 @@ final class SimulatedCall {
         this.ring = ring;
         this.talk = talk;
         this.endStatus = outcome.terminal();
-        this.endedAt = placedAt.plus(ring).plus(outcome == SimulatedOutcome.ANSWERED ? talk : Duration.ZERO);
-        this.endTalk = outcome == SimulatedOutcome.ANSWERED ? talk : Duration.ZERO;
+        this.endedAt = placedAt.plus(ring).plus(answers() ? talk : Duration.ZERO);
+        this.endTalk = answers() ? talk : Duration.ZERO;
+    }
+
+    private boolean answers() {
+        return outcome == SimulatedOutcome.ANSWERED || outcome == SimulatedOutcome.MACHINE;
     }
 
     String callId() {
@@ -52,8 +58,15 @@ final class SimulatedCall {
             events.add(update(RecipientStatus.RINGING, placedAt.plusMillis(Math.min(1000, ring.toMillis() / 2)),
                     null));
         }
-        if (outcome == SimulatedOutcome.ANSWERED) {
+        if (answers()) {
             events.add(update(RecipientStatus.IN_PROGRESS, placedAt.plus(ring), null));
+            if (request.machinePolicy() != null) {
+                // Detection takes a moment (longer when it waits for the greeting's end), never past the end.
+                long wait = request.machinePolicy() == MachinePolicy.LEAVE_MESSAGE ? 4000 : 2000;
+                Instant at = placedAt.plus(ring).plusMillis(Math.min(wait, talk.toMillis() / 2));
+                events.add(new CallStatusUpdate(request.attemptId(), callId, RecipientStatus.IN_PROGRESS, at, null,
+                        null, outcome == SimulatedOutcome.MACHINE ? AnsweredBy.MACHINE : AnsweredBy.HUMAN));
+            }
         }
         events.add(terminal());
         return events;
@@ -72,7 +85,7 @@ final class SimulatedCall {
         if (!now.isBefore(endedAt)) {
             return endStatus;
         }
-        if (outcome == SimulatedOutcome.ANSWERED && !now.isBefore(placedAt.plus(ring))) {
+        if (answers() && !now.isBefore(placedAt.plus(ring))) {
             return RecipientStatus.IN_PROGRESS;
         }
         return now.isAfter(placedAt) ? RecipientStatus.RINGING : RecipientStatus.INITIATED;
@@ -87,7 +100,7 @@ final class SimulatedCall {
         if (!now.isBefore(endedAt)) {
             return false;
         }
-        boolean talking = outcome == SimulatedOutcome.ANSWERED && !now.isBefore(placedAt.plus(ring));
+        boolean talking = answers() && !now.isBefore(placedAt.plus(ring));
         endStatus = talking ? RecipientStatus.COMPLETED : RecipientStatus.NO_ANSWER;
         endTalk = talking ? Duration.between(placedAt.plus(ring), now) : Duration.ZERO;
         endedAt = now;

@@ -6,6 +6,11 @@ import io.batchcall.model.RecipientStatus;
 public enum SimulatedOutcome {
     /** Rings, is answered, talks, and ends as completed. */
     ANSWERED(RecipientStatus.COMPLETED),
+    /**
+     * Rings, is answered by an answering machine, and ends as completed; a batch that asks for
+     * answering-machine detection hears {@code machine} shortly after the answer.
+     */
+    MACHINE(RecipientStatus.COMPLETED),
     /** Rings and ends as busy. */
     BUSY(RecipientStatus.BUSY),
     /** Rings for the request's ring timeout and ends as no_answer. */

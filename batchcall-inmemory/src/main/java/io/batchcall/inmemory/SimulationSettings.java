@@ -19,9 +19,32 @@ import java.util.Random;
  * @param outOfOrder shuffle events that fall due together
  * @param duplicates deliver every event twice
  * @param seed seed of the outcome and duration draws, for repeatable runs
+ * @param machinePercent of the answered calls, the percentage (0-100) answered by an answering
+ *     machine ({@link SimulatedOutcome#MACHINE})
  */
 public record SimulationSettings(int answered, int busy, int noAnswer, int failed, Duration minRing,
-        Duration maxRing, Duration minTalk, Duration maxTalk, boolean outOfOrder, boolean duplicates, long seed) {
+        Duration maxRing, Duration minTalk, Duration maxTalk, boolean outOfOrder, boolean duplicates, long seed,
+        int machinePercent) {
+
+    /**
+     * Settings where no answering machine answers.
+     *
+     * @param answered relative weight of answered calls (completed)
+     * @param busy relative weight of busy
+     * @param noAnswer relative weight of no_answer
+     * @param failed relative weight of failed
+     * @param minRing shortest ring before answer or busy
+     * @param maxRing longest ring before answer or busy
+     * @param minTalk shortest talk time of an answered call
+     * @param maxTalk longest talk time of an answered call
+     * @param outOfOrder shuffle events that fall due together
+     * @param duplicates deliver every event twice
+     * @param seed seed of the outcome and duration draws
+     */
+    public SimulationSettings(int answered, int busy, int noAnswer, int failed, Duration minRing, Duration maxRing,
+            Duration minTalk, Duration maxTalk, boolean outOfOrder, boolean duplicates, long seed) {
+        this(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk, outOfOrder, duplicates, seed, 0);
+    }
 
     /**
      * Validates the components (see the record description).
@@ -37,6 +60,7 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      * @param outOfOrder shuffle events that fall due together
      * @param duplicates deliver every event twice
      * @param seed seed of the outcome and duration draws, for repeatable runs
+     * @param machinePercent of the answered calls, the percentage (0-100) answered by a machine
      * @throws IllegalArgumentException if a component breaks its rule; the message names it
      * @throws NullPointerException if any of minRing, maxRing, minTalk, maxTalk is null
      */
@@ -44,6 +68,9 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
         if (answered < 0 || busy < 0 || noAnswer < 0 || failed < 0 || answered + busy + noAnswer + failed == 0) {
             throw new IllegalArgumentException("outcome weights must be >= 0 with a positive sum, but were answered="
                     + answered + " busy=" + busy + " noAnswer=" + noAnswer + " failed=" + failed);
+        }
+        if (machinePercent < 0 || machinePercent > 100) {
+            throw new IllegalArgumentException("machinePercent must be between 0 and 100, but was " + machinePercent);
         }
         Objects.requireNonNull(minRing, "minRing must not be null");
         Objects.requireNonNull(maxRing, "maxRing must not be null");
@@ -81,7 +108,7 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      */
     public SimulationSettings withMix(int answeredWeight, int busyWeight, int noAnswerWeight, int failedWeight) {
         return new SimulationSettings(answeredWeight, busyWeight, noAnswerWeight, failedWeight, minRing, maxRing,
-                minTalk, maxTalk, outOfOrder, duplicates, seed);
+                minTalk, maxTalk, outOfOrder, duplicates, seed, machinePercent);
     }
 
     /**
@@ -94,7 +121,7 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      */
     public SimulationSettings withRing(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, min, max, minTalk, maxTalk, outOfOrder,
-                duplicates, seed);
+                duplicates, seed, machinePercent);
     }
 
     /**
@@ -107,7 +134,7 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      */
     public SimulationSettings withTalk(Duration min, Duration max) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, min, max, outOfOrder,
-                duplicates, seed);
+                duplicates, seed, machinePercent);
     }
 
     /**
@@ -119,7 +146,7 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      */
     public SimulationSettings withQuirks(boolean shuffle, boolean twice) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk, shuffle,
-                twice, seed);
+                twice, seed, machinePercent);
     }
 
     /**
@@ -130,13 +157,26 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
      */
     public SimulationSettings withSeed(long value) {
         return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk,
-                outOfOrder, duplicates, value);
+                outOfOrder, duplicates, value, machinePercent);
+    }
+
+    /**
+     * A copy where {@code percent} of the answered calls are answered by a machine.
+     *
+     * @param percent 0 to 100
+     * @return the copy
+     * @throws IllegalArgumentException if percent is outside 0-100
+     */
+    public SimulationSettings withMachines(int percent) {
+        return new SimulationSettings(answered, busy, noAnswer, failed, minRing, maxRing, minTalk, maxTalk, outOfOrder,
+                duplicates, seed, percent);
     }
 
     SimulatedOutcome pick(Random random) {
         int r = random.nextInt(answered + busy + noAnswer + failed);
         if (r < answered) {
-            return SimulatedOutcome.ANSWERED;
+            return machinePercent > 0 && random.nextInt(100) < machinePercent ? SimulatedOutcome.MACHINE
+                    : SimulatedOutcome.ANSWERED;
         }
         if (r < answered + busy) {
             return SimulatedOutcome.BUSY;
@@ -155,7 +195,8 @@ public record SimulationSettings(int answered, int busy, int noAnswer, int faile
     }
 
     Duration talkTime(Random random, SimulatedOutcome outcome) {
-        return outcome == SimulatedOutcome.ANSWERED ? between(random, minTalk, maxTalk) : Duration.ZERO;
+        return outcome.terminal() == io.batchcall.model.RecipientStatus.COMPLETED ? between(random, minTalk, maxTalk)
+                : Duration.ZERO;
     }
 
     private static Duration between(Random random, Duration min, Duration max) {

@@ -14,6 +14,7 @@ import io.batchcall.testkit.CreditLedgerContract;
 import io.batchcall.testkit.EventLogContract;
 import io.batchcall.testkit.RecipientMovesContract;
 import io.batchcall.testkit.RecipientStoreContract;
+import io.batchcall.testkit.OutcomesContract;
 import io.batchcall.testkit.SettlementContract;
 import io.batchcall.testkit.StorageModelContract;
 import java.time.Clock;
@@ -114,6 +115,19 @@ abstract class JdbcContractSuites {
 
     @Nested
     class Settlement extends SettlementContract {
+        @Override
+        protected Storage newStorage(Clock clock) {
+            return db().storage(clock);
+        }
+
+        @Override
+        protected CreditLedger newLedger(Clock clock) {
+            return db().ledger();
+        }
+    }
+
+    @Nested
+    class Outcomes extends OutcomesContract {
         @Override
         protected Storage newStorage(Clock clock) {
             return db().storage(clock);

@@ -171,15 +171,19 @@ public abstract class CallEndingsContract extends StorageContractSupport {
     @Test
     void settleWithoutRetryRecordsTheCostOnly() {
         Batch b = running();
-        addRecipients(b.id(), 0, 1);
+        addRecipients(b.id(), 0, 2);
         Claim c = finishOne(b, RecipientStatus.COMPLETED);
         long cursor = storage.events().latest(ACCOUNT);
         assertThat(calls().settle(c.attempt().id(), Money.usd("0.025"), null, now())).isTrue();
         assertThat(attempt(c.attempt().id()).cost()).isEqualTo(Money.usd("0.025"));
         assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
         assertThat(storage.events().latest(ACCOUNT)).isEqualTo(cursor);
-        assertThatThrownBy(() -> calls().settle(c.attempt().id(), Money.usd("0.025"), now(), now()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("completed");
+        // A completed attempt may be retried (a machine answer, a disposition), but only by its one settlement.
+        assertThat(calls().settle(c.attempt().id(), Money.usd("0.025"), now(), now())).isFalse();
+        assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
+        Claim inFlight = placeOne(b);
+        assertThatThrownBy(() -> calls().settle(inFlight.attempt().id(), Money.usd("0.025"), now(), now()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initiated");
     }
 
     @Test

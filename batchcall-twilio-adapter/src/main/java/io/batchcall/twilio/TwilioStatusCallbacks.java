@@ -1,10 +1,12 @@
 package io.batchcall.twilio;
 
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
 import io.batchcall.twilio.internal.CallResources;
+import io.batchcall.twilio.internal.AnsweredByValues;
 import io.batchcall.twilio.internal.CallStatuses;
 import io.batchcall.twilio.internal.Forms;
 import io.batchcall.twilio.internal.Masking;
@@ -48,7 +50,11 @@ import java.util.regex.Pattern;
  * The URL must otherwise be exactly the one Twilio used, query included: behind a proxy, rebuild
  * it from the public scheme, host and path, not from the socket. An accepted callback becomes a
  * {@link CallStatusUpdate} for the attempt named by the URL's {@code attempt} parameter and is
- * handed to the sink. Nothing is thrown to the host, whatever the input; every refusal says why
+ * handed to the sink. The same handler takes the asynchronous answering-machine detection callback
+ * ({@code AsyncAmdStatusCallback}, which has {@code AnsweredBy} and no {@code CallStatus}): it
+ * becomes an {@code in_progress} update carrying who answered ({@code human}; {@code machine_start},
+ * {@code machine_end_beep}, {@code machine_end_silence}, {@code machine_end_other} as machine;
+ * {@code fax}; {@code unknown}), checked exactly like a status callback. Nothing is thrown to the host, whatever the input; every refusal says why
  * (with phone numbers masked and URLs without user-info).
  *
  * <p>Replays and duplicates are the sink's business (it applies updates monotonically).
@@ -295,7 +301,15 @@ public final class TwilioStatusCallbacks {
                     + Urls.redacted(fullUrl));
         }
         String callStatus = first(params, "CallStatus");
-        RecipientStatus status = CallStatuses.toRecipientStatus(callStatus).orElse(null);
+        String answeredByValue = first(params, "AnsweredBy");
+        AnsweredBy answeredBy = AnsweredByValues.toAnsweredBy(answeredByValue).orElse(null);
+        if (answeredByValue != null && answeredBy == null) {
+            return Result.badRequest("AnsweredBy '" + answeredByValue + "' is unknown; expected one of "
+                    + AnsweredByValues.known());
+        }
+        // An answering-machine detection callback has no CallStatus: someone or something answered.
+        RecipientStatus status = callStatus == null && answeredBy != null ? RecipientStatus.IN_PROGRESS
+                : CallStatuses.toRecipientStatus(callStatus).orElse(null);
         if (status == null) {
             return Result.badRequest(callStatus == null ? "CallStatus is missing"
                     : "CallStatus '" + callStatus + "' is unknown; expected one of " + CallStatuses.known());
@@ -320,7 +334,7 @@ public final class TwilioStatusCallbacks {
         Duration talkTime = status == RecipientStatus.COMPLETED ? CallResources.seconds(first(params, "CallDuration"))
                 : null;
         CallStatusUpdate update = new CallStatusUpdate(attempt, first(params, "CallSid"), status, at, talkTime,
-                reason(params));
+                reason(params), answeredBy);
         boolean applied = sink.onCallStatus(update);
         return new Result(200, null, update, applied, sequence);
     }

@@ -2,6 +2,7 @@ package io.batchcall.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchcall.model.MachinePolicy;
 import io.batchcall.spi.CallInfo;
 import io.batchcall.spi.CallRequest;
 import io.batchcall.spi.LookupRequest;
@@ -93,6 +94,15 @@ public final class TwilioTelephony implements Telephony {
             form.add("StatusCallbackEvent", event);
         }
         form.add("Timeout", Long.toString(timeoutSeconds(request)));
+        if (request.machinePolicy() != null) {
+            // Asynchronous detection: the answer URL runs at once; the result comes to the status URL.
+            form.add("MachineDetection", request.machinePolicy() == MachinePolicy.LEAVE_MESSAGE ? "DetectMessageEnd"
+                    : "Enable");
+            form.add("AsyncAmd", "true");
+            form.add("AsyncAmdStatusCallback", new Forms().add("attempt", request.attemptId().toString())
+                    .appendTo(settings.statusCallbackUrl()).toString());
+            form.add("AsyncAmdStatusCallbackMethod", "POST");
+        }
         Answer answer = rest.post(operation, "Calls.json", form);
         if (!answer.ok()) {
             throw errors.classify(operation, answer.status(), answer.body(), answer.retryAfter());
@@ -113,7 +123,37 @@ public final class TwilioTelephony implements Telephony {
         if (request.batchId() != null) {
             query.add("batch", request.batchId().toString());
         }
+        if (request.machinePolicy() != null) {
+            query.add("machine_policy", request.machinePolicy().wireName());
+        }
         return query.appendTo(settings.answerUrl());
+    }
+
+    /**
+     * Redirects the live call to the answer URL with {@code answered_by=machine} (and
+     * {@code attempt}, {@code batch}, {@code machine_policy}), so the host's answer endpoint returns
+     * the TwiML that leaves the message: Twilio fetches it after the greeting ended
+     * ({@code DetectMessageEnd}). A call Twilio does not know (404) or that has ended (21220) is fine.
+     */
+    @Override
+    public void machineAnswered(String providerCallId, MachineAnswer call) {
+        String sid = checkedSid(providerCallId);
+        String operation = "redirecting call " + sid + " of attempt " + call.attemptId() + " to leave a message";
+        Forms query = new Forms().add("attempt", call.attemptId().toString());
+        if (call.batchId() != null) {
+            query.add("batch", call.batchId().toString());
+        }
+        query.add("machine_policy", call.policy().wireName()).add("answered_by", "machine");
+        Answer answer = rest.post(operation, "Calls/" + sid + ".json", new Forms()
+                .add("Url", query.appendTo(settings.answerUrl()).toString()).add("Method", "POST"));
+        if (answer.ok() || answer.status() == 404) {
+            return;
+        }
+        TwilioErrors.TwilioError error = errors.parse(answer.body());
+        if (error != null && error.code() != null && error.code() == CALL_NOT_IN_PROGRESS) {
+            return;
+        }
+        throw errors.classify(operation, answer.status(), answer.body(), answer.retryAfter());
     }
 
     private static long timeoutSeconds(CallRequest request) {

@@ -252,6 +252,16 @@ final class FakeTwilio implements AutoCloseable {
     }
 
     private void update(HttpExchange ex, Recorded r, Call call) throws IOException {
+        if (r.formValue("Url") != null && r.formValue("Status") == null) { // redirect a live call to new TwiML
+            synchronized (call) {
+                if (call.ended()) {
+                    send(ex, 400, errorJson(400, 21220, "Call is not in-progress. Cannot redirect."));
+                    return;
+                }
+            }
+            send(ex, 200, json(call));
+            return;
+        }
         if (!"completed".equals(r.formValue("Status"))) {
             send(ex, 400, errorJson(400, 21218, "Invalid ApplicationSid"));
             return;

@@ -22,6 +22,11 @@ final class Requests {
                 "agent", "Ada", Map.of(), ringTimeout);
     }
 
+    static CallRequest detecting(long attempt, io.batchcall.model.MachinePolicy policy) {
+        return new CallRequest(AttemptId.of(attempt), BatchId.of(7), RecipientId.of(3), AccountId.of("acme"), TO, FROM,
+                "agent", "Ada", Map.of(), Duration.ofSeconds(25), policy);
+    }
+
     static CallRequest call(long attempt) {
         return call(attempt, Duration.ofSeconds(25));
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The results export: one CSV line per recipient in id order with its final status, attempts,
- * talk time, cost and variables. Streamed page by page: a first pass collects the variable names
+ * talk time, cost, who answered and the disposition of its latest attempt, and variables. Streamed page by page: a first pass collects the variable names
  * (bounded by the import's column limit), a second writes the rows.
  */
 final class ResultsCsv {
@@ -38,7 +38,7 @@ final class ResultsCsv {
         forEachPage(page -> page.forEach(r -> variables.addAll(r.variables().keySet())));
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>(List.of("recipient_id", "phone", "name", "status", "attempts",
-                "talk_seconds", "cost", "currency", "reason"));
+                "talk_seconds", "cost", "currency", "reason", "answered_by", "disposition"));
         header.addAll(variables);
         w.write(CsvCells.line(header));
         IOException[] failed = new IOException[1];
@@ -64,7 +64,9 @@ final class ResultsCsv {
     private String row(Recipient r, Set<String> variables) {
         long talk = 0;
         Money cost = null;
+        CallAttempt latest = null;
         for (CallAttempt a : calls.attempts(r.id())) {
+            latest = a;
             talk += a.talkTime() == null ? 0 : a.talkTime().toSeconds();
             if (a.cost() != null) {
                 cost = cost == null ? a.cost() : cost.plus(a.cost());
@@ -76,7 +78,9 @@ final class ResultsCsv {
                 .append(r.attempts()).append(',').append(Duration.ofSeconds(talk).toSeconds()).append(',')
                 .append(cost == null ? "" : cost.toBigDecimal().toPlainString()).append(',')
                 .append(cost == null ? "" : cost.currency().getCurrencyCode()).append(',')
-                .append(CsvCells.cell(r.reason()));
+                .append(CsvCells.cell(r.reason())).append(',')
+                .append(latest == null || latest.answeredBy() == null ? "" : latest.answeredBy().wireName()).append(',')
+                .append(latest == null || latest.disposition() == null ? "" : CsvCells.cell(latest.disposition().code()));
         for (String v : variables) {
             b.append(',').append(CsvCells.cell(r.variables().get(v)));
         }

@@ -1,9 +1,11 @@
 package io.batchcall.jdbc.internal;
 
 import io.batchcall.model.AccountId;
+import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.CallAttempt;
+import io.batchcall.model.Disposition;
 import io.batchcall.model.Money;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.model.RecipientId;
@@ -18,7 +20,7 @@ import java.util.Currency;
 final class AttemptRows {
     static final String COLUMNS = "id, recipient_id, batch_id, account_id, attempt_no, phone, provider_call_id, status, "
             + "claim_owner, claimed_at_us, lease_until_us, placed_at_us, last_event_at_us, ended_at_us, talk_time_us, "
-            + "cost_micros, cost_currency, reason";
+            + "cost_micros, cost_currency, reason, answered_by, disposition_code, disposition_data, disposition_at_us";
 
     private AttemptRows() {
     }
@@ -42,7 +44,15 @@ final class AttemptRows {
                 Micros.instant(rs, "ended_at_us"),
                 Micros.duration(rs, "talk_time_us"),
                 cost == null ? null : Money.ofMicros(cost, Currency.getInstance(rs.getString("cost_currency"))),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                AnsweredBy.find(rs.getString("answered_by")).orElse(null),
+                disposition(rs));
+    }
+
+    private static Disposition disposition(ResultSet rs) throws SQLException {
+        String code = rs.getString("disposition_code");
+        return code == null ? null : new Disposition(code, VariablesJson.read(rs.getString("disposition_data")),
+                Micros.instant(rs, "disposition_at_us"));
     }
 
     /** The attempt as it reads back after being stored: instants and durations to the microsecond. */
@@ -50,7 +60,9 @@ final class AttemptRows {
         return new CallAttempt(a.id(), a.recipientId(), a.batchId(), a.account(), a.number(), a.to(), a.providerCallId(),
                 a.status(), a.owner(), micros(a.claimedAt()), micros(a.leaseUntil()), micros(a.placedAt()),
                 micros(a.lastEventAt()), micros(a.endedAt()), a.talkTime() == null ? null
-                        : Duration.ofNanos(Micros.of(a.talkTime()) * 1000), a.cost(), a.reason());
+                        : Duration.ofNanos(Micros.of(a.talkTime()) * 1000), a.cost(), a.reason(), a.answeredBy(),
+                a.disposition() == null || a.disposition().at() == null ? a.disposition()
+                        : new Disposition(a.disposition().code(), a.disposition().data(), micros(a.disposition().at())));
     }
 
     private static Instant micros(Instant i) {

@@ -36,6 +36,8 @@ final class AttemptTransitions {
     private final String follow;
     private final String followGuarded;
     private final OneStatement oneStatement;
+    private final String answeredBy;
+    private final String disposition;
 
     AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes) {
         this.jdbc = jdbc;
@@ -50,6 +52,9 @@ final class AttemptTransitions {
         this.follow = t.sql(set);
         this.followGuarded = t.sql(set + " AND status = ?");
         this.oneStatement = writableCtes ? new OneStatement(t) : null;
+        this.answeredBy = t.sql("UPDATE {p}attempts SET answered_by = ? WHERE id = ? AND COALESCE(answered_by, '') = ?");
+        this.disposition = t.sql("UPDATE {p}attempts SET disposition_code = ?, disposition_data = ?, "
+                + "disposition_at_us = ? WHERE id = ? AND disposition_code IS NULL");
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
@@ -73,7 +78,7 @@ final class AttemptTransitions {
     }
 
     Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
-        if (oneStatement != null) {
+        if (oneStatement != null && u.answeredBy() == null) {
             return oneStatement.carrier(jdbc, attempt, u);
         }
         return change("applying carrier status " + u.status() + " to attempt " + attempt, attempt,
@@ -134,11 +139,24 @@ final class AttemptTransitions {
         });
     }
 
-    /** Writes a decided change; false if the attempt is no longer as loaded. */
-    private boolean apply(Connection c, AttemptChange ch) throws SQLException {
+    /**
+     * Writes a decided change; false if the attempt is no longer as loaded. Who answered and the
+     * disposition are written by their own statements, each guarded by its loaded value, and only
+     * when they change; the other columns only when they change.
+     */
+    boolean apply(Connection c, AttemptChange ch) throws SQLException {
         CallAttempt b = ch.before();
         CallAttempt a = ch.after();
-        if (ch.changesAttempt() && Sql.update(c, write, a.status().wireName(), a.providerCallId(),
+        if (a.answeredBy() != b.answeredBy() && Sql.update(c, answeredBy, a.answeredBy() == null ? null
+                : a.answeredBy().wireName(), a.id().value(), b.answeredBy() == null ? "" : b.answeredBy().wireName()) != 1) {
+            return false;
+        }
+        if (a.disposition() != null && b.disposition() == null && Sql.update(c, disposition, a.disposition().code(),
+                VariablesJson.write(a.disposition().data()), Micros.ofNullable(a.disposition().at()), a.id().value()) != 1) {
+            return false;
+        }
+        boolean rest = !a.withAnsweredBy(b.answeredBy()).withDisposition(b.disposition()).equals(b);
+        if (rest && Sql.update(c, write, a.status().wireName(), a.providerCallId(),
                 Micros.ofNullable(a.placedAt()), Micros.ofNullable(a.lastEventAt()), Micros.ofNullable(a.endedAt()),
                 Micros.ofNullable(a.talkTime()), a.cost() == null ? null : a.cost().micros(),
                 a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason(), a.settlementDue(),
@@ -169,7 +187,7 @@ final class AttemptTransitions {
         return out;
     }
 
-    private Optional<CallAttempt> read(Connection c, long attempt) throws SQLException {
+    Optional<CallAttempt> read(Connection c, long attempt) throws SQLException {
         return Sql.first(c, select, AttemptRows::map, attempt);
     }
 

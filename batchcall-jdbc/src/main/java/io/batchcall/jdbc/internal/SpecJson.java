@@ -51,6 +51,7 @@ public final class SpecJson {
         r.put("delay", s.retry().delay().toString());
         putText(n, "deadline", s.deadline());
         n.put("ringTimeout", s.ringTimeout().toString());
+        OutcomeJson.write(n, s);
         try {
             return MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {
@@ -89,16 +90,17 @@ public final class SpecJson {
         JsonNode r = n.get("retry");
         Set<RecipientStatus> retryOn = EnumSet.noneOf(RecipientStatus.class);
         r.path("on").forEach(o -> retryOn.add(RecipientStatus.fromWireName(o.asText())));
-        return BatchSpec.builder(n.get("name").asText(), AccountId.of(n.get("account").asText()),
+        return OutcomeJson.read(n, BatchSpec.builder(n.get("name").asText(), AccountId.of(n.get("account").asText()),
                         new PhoneNumber(n.get("from").asText()), ScheduleJson.window(n.get("window")))
                 .agentId(text(n, "agentId"))
                 .startAt(instant(n, "startAt"))
                 .recipientLocalTime(n.path("recipientLocalTime").asBoolean())
                 .batchLimit(format == 1 ? batchLimitOfV1(n.get("concurrency")) : integer(n, "batchLimit"))
                 .recurrence(n.hasNonNull("recurrence") ? ScheduleJson.recurrence(n.get("recurrence")) : null)
-                .retry(RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(), Duration.parse(r.get("delay").asText())))
+                .retry(OutcomeJson.retry(r, RetryPolicy.on(retryOn, r.get("maxAttempts").asInt(),
+                        Duration.parse(r.get("delay").asText()))))
                 .deadline(instant(n, "deadline"))
-                .ringTimeout(Duration.parse(n.get("ringTimeout").asText()))
+                .ringTimeout(Duration.parse(n.get("ringTimeout").asText())))
                 .build();
     }
 
