@@ -5,6 +5,8 @@ import io.batchcall.spi.CallStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
+import io.batchcall.spi.SubscriptionStore;
+import io.batchcall.spi.WebhookStore;
 import java.time.Clock;
 
 /**
@@ -22,6 +24,8 @@ public final class InMemoryStorage implements Storage {
     private final RecipientStore recipients;
     private final CallStore calls;
     private final EventLog events;
+    private final SubscriptionStore subscriptions = new InMemorySubscriptionStore();
+    private final WebhookStore webhooks = new InMemoryWebhookStore();
 
     private InMemoryStorage(Clock clock) {
         State state = new State(clock);
@@ -69,5 +73,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 }
