@@ -4,12 +4,16 @@ import io.batchcall.jdbc.internal.JdbcBatchStore;
 import io.batchcall.jdbc.internal.JdbcCallStore;
 import io.batchcall.jdbc.internal.JdbcEventLog;
 import io.batchcall.jdbc.internal.JdbcRecipientStore;
+import io.batchcall.jdbc.internal.JdbcSubscriptionStore;
+import io.batchcall.jdbc.internal.JdbcWebhookStore;
 import io.batchcall.jdbc.internal.Setup;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
+import io.batchcall.spi.SubscriptionStore;
+import io.batchcall.spi.WebhookStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -40,6 +44,8 @@ public final class JdbcStorage implements Storage {
     private final RecipientStore recipients;
     private final CallStore calls;
     private final EventLog events;
+    private final SubscriptionStore subscriptions;
+    private final WebhookStore webhooks;
 
     JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
@@ -47,6 +53,8 @@ public final class JdbcStorage implements Storage {
         this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect());
         this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect());
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
+        this.subscriptions = new JdbcSubscriptionStore(s.jdbc(), s.tables(), s.dialect());
+        this.webhooks = new JdbcWebhookStore(s.jdbc(), s.tables());
     }
 
     /**
@@ -89,6 +97,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */
