@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,29 @@ class DurableConsumerScenarioTest {
     private static void runCampaignOn(Campaign c, BatchCalls b) {
         Batch batch = b.createDraft(Campaign.spec("later").build());
         b.addRecipients(batch.id(), Campaign.recipients(100, 1));
+    }
+
+    @Test
+    void theEnginesOwnDeliveryThreadsDeliverOffTheCallersThreadAndStopOnClose() throws Exception {
+        Campaign c = campaign();
+        long latest = runCampaign(c, 2);
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch((int) latest);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        c.calls.consume("crm", ACCOUNT, StartAt.OLDEST, e -> {
+            threads.add(Thread.currentThread().getName());
+            all.countDown();
+        });
+        c.calls.start();
+        try {
+            assertThat(all.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("every event delivered").isTrue();
+        } finally {
+            c.close();
+        }
+        assertThat(threads).allMatch(t -> t.startsWith("batchcall-deliver-node-a-"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("batchcall-deliver-node-a")
+                || t.getName().startsWith("batchcall-delivery-node-a"));
+        assertThat(c.storage.subscriptions().find(new SubscriptionKey("crm", ACCOUNT)).orElseThrow().owner())
+                .as("close released the lease").isNull();
     }
 
     @Test
