@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param initialBackoff the wait after the first failure, 1 ms to 1 h (default 5 s); it doubles
  *     with each further failure
  * @param maxBackoff the longest wait between tries, from {@code initialBackoff} to 1 day (default 1 h)
- * @param lease how long a node holds a consumer without renewing, 1 s to 1 h (default 30 s); another
- *     node takes over only after it has expired
+ * @param lease how long a node holds a consumer without renewing, 1 s to 1 h (default 30 s), and
+ *     longer than {@code connectTimeout + requestTimeout}; another node takes over only after it has
+ *     expired
  * @param pollInterval how often the delivery thread looks for new events, 10 ms to 1 min (default 500 ms)
  * @param threads delivery threads: consumers delivered at once, 1 to 64 (default 4); each consumer
  *     has at most one delivery in flight
@@ -35,7 +36,8 @@ public record DeliverySettings(int maxAttempts, Duration initialBackoff, Duratio
      * @param pageSize events per pass, 1 to 1000
      * @param connectTimeout 100 ms to 1 min
      * @param requestTimeout 100 ms to 5 min
-     * @throws IllegalArgumentException naming the setting, the rule and the value
+     * @throws IllegalArgumentException naming the setting, the rule and the value (also when the
+     *     lease is not longer than connectTimeout + requestTimeout)
      * @throws NullPointerException if a duration is null
      */
     public DeliverySettings {
@@ -48,6 +50,11 @@ public record DeliverySettings(int maxAttempts, Duration initialBackoff, Duratio
         between("pageSize", pageSize, 1, 1000);
         within("connectTimeout", connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(1));
         within("requestTimeout", requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
+        if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
+            throw new IllegalArgumentException("lease must be longer than connectTimeout + requestTimeout (a delivery "
+                    + "must end within the lease), but lease was " + lease + " and they add up to "
+                    + requestTimeout.plus(connectTimeout));
+        }
     }
 
     /**

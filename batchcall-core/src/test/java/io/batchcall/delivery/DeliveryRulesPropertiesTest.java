@@ -81,5 +81,7 @@ class DeliveryRulesPropertiesTest {
         assertThatThrownBy(() -> s.withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .hasMessageStartingWith("maxBackoff must be between PT10S and PT24H, but was PT5S");
         assertThatThrownBy(() -> s.withLease(Duration.ofMillis(10))).hasMessageStartingWith("lease must be between");
+        assertThatThrownBy(() -> s.withLease(Duration.ofSeconds(15))).hasMessageContaining(
+                "lease must be longer than connectTimeout + requestTimeout").hasMessageContaining("PT15S");
     }
 }

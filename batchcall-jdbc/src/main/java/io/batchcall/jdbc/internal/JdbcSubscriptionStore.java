@@ -67,6 +67,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         if (startCursor < 0) {
             throw new IllegalArgumentException("startCursor must not be negative, but was " + startCursor);
         }
+        Optional<SubscriptionState> existing = find(key); // every pass of every node: one read, no transaction
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         return jdbc.inTransaction("opening subscription " + key, c -> {
             Optional<SubscriptionState> found = find(c, key);
             if (found.isPresent()) {
