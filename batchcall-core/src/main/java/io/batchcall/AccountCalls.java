@@ -1,6 +1,9 @@
 package io.batchcall;
 
 import io.batchcall.csv.ImportOptions;
+import io.batchcall.delivery.DeadLetter;
+import io.batchcall.delivery.EventHandler;
+import io.batchcall.delivery.StartAt;
 import io.batchcall.csv.ImportReport;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
@@ -393,6 +396,51 @@ public final class AccountCalls {
      */
     public int activeCalls() {
         return calls.activeCalls(account);
+    }
+
+    /**
+     * Runs a durable consumer of this account's events on this engine; see {@link BatchCalls#consume}.
+     *
+     * @param consumer the consumer's name (the same on every node)
+     * @param start where a consumer with no stored cursor starts
+     * @param handler the consumer's code; throwing means "offer again later"
+     * @return a handle whose {@code close()} stops this node delivering it
+     */
+    public AutoCloseable consume(String consumer, StartAt start, EventHandler handler) {
+        return calls.consume(consumer, account, start, handler);
+    }
+
+    /**
+     * One of this account's consumers' dead letters, oldest first; see {@link BatchCalls#deadLetters}.
+     *
+     * @param consumer the consumer's name
+     * @param afterId the last id of the previous page, 0 for the first
+     * @param limit page size, 1 to 1000
+     * @return the dead letters with their events
+     */
+    public List<DeadLetter> deadLetters(String consumer, long afterId, int limit) {
+        return calls.deadLetters(consumer, account, afterId, limit);
+    }
+
+    /**
+     * Asks for one dead letter of a consumer, or all ({@code deadLetterId} 0), to be delivered again.
+     *
+     * @param consumer the consumer's name
+     * @param deadLetterId the dead letter, or 0 for all
+     * @return how many were queued for redelivery
+     * @throws NotFoundException if a single dead letter does not exist
+     */
+    public int redeliver(String consumer, long deadLetterId) {
+        return calls.redeliver(consumer, account, deadLetterId);
+    }
+
+    /**
+     * This account's webhooks: register, list and remove endpoints, see and redeliver dead letters.
+     *
+     * @return the account's webhook view
+     */
+    public AccountWebhooks webhooks() {
+        return new AccountWebhooks(calls.deliveries(), account);
     }
 
     /** Loads the batch if it is this account's; another account's id reads as unknown. */

@@ -5,6 +5,10 @@ import io.batchcall.csv.ImportOptions;
 import io.batchcall.csv.NumberZones;
 import io.batchcall.csv.ImportReport;
 import io.batchcall.csv.RecipientCsvImporter;
+import io.batchcall.delivery.DeadLetter;
+import io.batchcall.delivery.EventHandler;
+import io.batchcall.delivery.StartAt;
+import io.batchcall.delivery.internal.DeliveryRunner;
 import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Dispositions;
 import io.batchcall.internal.Engine;
@@ -30,6 +34,7 @@ import io.batchcall.spi.EngineStats;
 import io.batchcall.spi.ImportSession;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.spi.Storage;
+import io.batchcall.spi.SubscriptionKey;
 import io.batchcall.spi.Telephony;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.model.StatusEvent;
@@ -74,10 +79,12 @@ public final class BatchCalls implements AutoCloseable {
     private final EngineHealth.Tracker health;
     private final EngineStats stats;
     private final Dispositions dispositions;
+    private final DeliveryRunner deliveries;
 
     BatchCalls(Storage storage, Engine engine, BatchOperations ops, EngineLoop loop, EngineObserver observer,
-            EngineHealth.Tracker health, Dispositions dispositions) {
+            EngineHealth.Tracker health, Dispositions dispositions, DeliveryRunner deliveries) {
         this.dispositions = dispositions;
+        this.deliveries = deliveries;
         this.storage = storage;
         this.engine = engine;
         this.ops = ops;
@@ -600,15 +607,90 @@ public final class BatchCalls implements AutoCloseable {
         return engine.runOnce();
     }
 
-    /** Starts the engine loop on its own named threads. */
+    /**
+     * Starts the engine loop, and the delivery of durable consumers and webhooks, on their own
+     * named threads.
+     */
     public void start() {
         loop.start();
+        deliveries.start();
     }
 
-    /** Stops the loop and the dial threads, waiting a bounded time for dials in progress. */
+    /**
+     * Stops the delivery threads (releasing the consumer leases this node holds), then the loop and
+     * the dial threads, waiting a bounded time for work in progress.
+     */
     @Override
     public void close() {
+        deliveries.close();
         loop.close();
+    }
+
+    // --- durable consumers ---
+
+    /**
+     * Runs a durable consumer of one account's event log on this engine: {@code handler} gets each
+     * event at least once, in sequence order, from the consumer's stored cursor; whichever node
+     * sharing the store holds the consumer's lease delivers (one node at a time; another takes over
+     * when the lease expires). A handler that throws has the event offered again after a backoff;
+     * after {@link io.batchcall.delivery.DeliverySettings#maxAttempts()} failures the event becomes a
+     * dead letter ({@link #deadLetters}) and delivery moves on. Delivered on the delivery threads
+     * (see {@link #start()}) or by {@link #runDeliveryOnce()}; never on the dial path.
+     *
+     * @param consumer the consumer's name, 1-64 letters, digits and {@code . _ : -} (not starting
+     *     with {@code webhook-}); the same name on every node
+     * @param account the account followed
+     * @param start where a consumer with no stored cursor starts; ignored once it has one
+     * @param handler the consumer's code; not null
+     * @return a handle whose {@code close()} stops this node delivering it and releases its lease
+     * @throws IllegalArgumentException if the name breaks its rule
+     * @throws IllegalStateException if this node already runs that consumer for that account
+     * @throws UnsupportedOperationException if the storage keeps no subscriptions
+     */
+    public AutoCloseable consume(String consumer, AccountId account, StartAt start, EventHandler handler) {
+        return deliveries.consume(new SubscriptionKey(consumer, account), start, handler);
+    }
+
+    /**
+     * A consumer's dead letters (events it gave up on), oldest first.
+     *
+     * @param consumer the consumer's name (a webhook's is {@link io.batchcall.delivery.Webhook#consumer()})
+     * @param account the account
+     * @param afterId the last id of the previous page, 0 for the first
+     * @param limit page size, 1 to 1000
+     * @return the dead letters with their events
+     * @throws IllegalArgumentException if limit is outside 1-1000
+     */
+    public List<DeadLetter> deadLetters(String consumer, AccountId account, long afterId, int limit) {
+        return deliveries.deadLetters(new SubscriptionKey(consumer, account), afterId, limit);
+    }
+
+    /**
+     * Asks for a dead letter to be delivered again (by the node holding the consumer's lease, at its
+     * next pass); delivered, it is removed; failed, it stays with one more attempt counted.
+     *
+     * @param consumer the consumer's name
+     * @param account the account
+     * @param deadLetterId the dead letter, or 0 for all of the consumer's
+     * @return how many were queued for redelivery
+     * @throws NotFoundException if a single dead letter does not exist
+     */
+    public int redeliver(String consumer, AccountId account, long deadLetterId) {
+        return deliveries.redeliver(new SubscriptionKey(consumer, account), deadLetterId);
+    }
+
+    /**
+     * One delivery pass over every consumer and webhook on the calling thread (for tests and hosts
+     * that schedule work themselves); returns the events acknowledged.
+     *
+     * @return events delivered or redelivered in this pass
+     */
+    public int runDeliveryOnce() {
+        return deliveries.runOnce();
+    }
+
+    DeliveryRunner deliveries() {
+        return deliveries;
     }
 
 }

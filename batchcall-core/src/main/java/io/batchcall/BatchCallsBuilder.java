@@ -1,5 +1,7 @@
 package io.batchcall;
 
+import io.batchcall.delivery.DeliverySettings;
+import io.batchcall.delivery.internal.DeliveryRunner;
 import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Dispositions;
 import io.batchcall.internal.Engine;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,8 @@ public final class BatchCallsBuilder {
     private Duration reconcileInterval = Duration.ofSeconds(5);
     private AccountLimitsProvider accountLimits = AccountLimitsProvider.uniform(AccountLimits.ofDefaults());
     private Duration settleGrace = Duration.ofSeconds(10);
+    private DeliverySettings delivery = DeliverySettings.ofDefaults();
+    private DoubleSupplier deliveryJitter = () -> ThreadLocalRandom.current().nextDouble();
 
     BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
@@ -339,6 +345,32 @@ public final class BatchCallsBuilder {
     }
 
     /**
+     * How durable consumers and webhooks are delivered: attempts before a dead letter, backoff,
+     * lease, poll, threads, HTTP timeouts (default {@link DeliverySettings#ofDefaults()}).
+     *
+     * @param value the settings; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public BatchCallsBuilder delivery(DeliverySettings value) {
+        this.delivery = Objects.requireNonNull(value, "delivery must not be null");
+        return this;
+    }
+
+    /**
+     * The random source placing each retry within its backoff (default: a uniform random number);
+     * tests pass a fixed one to make retry times deterministic.
+     *
+     * @param value returns numbers in [0, 1); not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public BatchCallsBuilder deliveryJitter(DoubleSupplier value) {
+        this.deliveryJitter = Objects.requireNonNull(value, "deliveryJitter must not be null");
+        return this;
+    }
+
+    /**
      * Builds the engine with the defaults filled in and logs the effective configuration once. The
      * loop is not started here; see {@link BatchCalls}.
      *
@@ -360,8 +392,9 @@ public final class BatchCallsBuilder {
                 + "{} calls/s per from-number", nodeName, tariff.dialFee(), tariff.perMinute(), tariff.holdMinutes(),
                 lease, staleCallAfter, pollInterval, owns ? dialThreads : "host",
                 callsPerSecond == 0 ? "unpaced" : callsPerSecond);
+        DeliveryRunner deliveries = new DeliveryRunner(storage, clock, delivery, nodeName, deliveryJitter, shutdownWait);
         return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop, observer, health,
-                new Dispositions(storage, clock));
+                new Dispositions(storage, clock), deliveries);
     }
 
     private static Duration within(String name, Duration value, Duration min, Duration max) {

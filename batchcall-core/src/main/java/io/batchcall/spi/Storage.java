@@ -50,4 +50,28 @@ public interface Storage {
     default OutcomeStore outcomes() {
         throw new UnsupportedOperationException(getClass().getName() + " does not store dispositions");
     }
+
+    /**
+     * The durable-subscriptions part: cursors, leases and dead letters of named consumers of the
+     * event log. A default method, so that a storage without it still compiles; every storage
+     * shipped with batchcall implements it.
+     *
+     * @return the subscription store; the same instance on every call
+     * @throws UnsupportedOperationException if this storage keeps no subscriptions
+     */
+    default SubscriptionStore subscriptions() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no durable subscriptions; use a "
+                + "storage that implements Storage.subscriptions()");
+    }
+
+    /**
+     * The webhook registrations part. A default method, like {@link #subscriptions()}.
+     *
+     * @return the webhook store; the same instance on every call
+     * @throws UnsupportedOperationException if this storage keeps no webhooks
+     */
+    default WebhookStore webhooks() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no webhook registrations; use a "
+                + "storage that implements Storage.webhooks()");
+    }
 }

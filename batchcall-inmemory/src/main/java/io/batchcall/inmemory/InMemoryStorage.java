@@ -6,6 +6,8 @@ import io.batchcall.spi.EventLog;
 import io.batchcall.spi.OutcomeStore;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
+import io.batchcall.spi.SubscriptionStore;
+import io.batchcall.spi.WebhookStore;
 import java.time.Clock;
 
 /**
@@ -24,6 +26,8 @@ public final class InMemoryStorage implements Storage {
     private final CallStore calls;
     private final EventLog events;
     private final OutcomeStore outcomes;
+    private final SubscriptionStore subscriptions = new InMemorySubscriptionStore();
+    private final WebhookStore webhooks = new InMemoryWebhookStore();
 
     private InMemoryStorage(Clock clock) {
         State state = new State(clock);
@@ -77,5 +81,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public OutcomeStore outcomes() {
         return outcomes;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 }

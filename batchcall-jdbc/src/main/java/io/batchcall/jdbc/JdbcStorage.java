@@ -5,6 +5,8 @@ import io.batchcall.jdbc.internal.JdbcCallStore;
 import io.batchcall.jdbc.internal.JdbcOutcomeStore;
 import io.batchcall.jdbc.internal.JdbcEventLog;
 import io.batchcall.jdbc.internal.JdbcRecipientStore;
+import io.batchcall.jdbc.internal.JdbcSubscriptionStore;
+import io.batchcall.jdbc.internal.JdbcWebhookStore;
 import io.batchcall.jdbc.internal.Setup;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
@@ -12,6 +14,8 @@ import io.batchcall.spi.EventLog;
 import io.batchcall.spi.OutcomeStore;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
+import io.batchcall.spi.SubscriptionStore;
+import io.batchcall.spi.WebhookStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -43,6 +47,8 @@ public final class JdbcStorage implements Storage {
     private final CallStore calls;
     private final EventLog events;
     private final OutcomeStore outcomes;
+    private final SubscriptionStore subscriptions;
+    private final WebhookStore webhooks;
 
     JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
@@ -51,6 +57,8 @@ public final class JdbcStorage implements Storage {
         this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect());
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
         this.outcomes = new JdbcOutcomeStore(s.jdbc(), s.tables(), s.dialect());
+        this.subscriptions = new JdbcSubscriptionStore(s.jdbc(), s.tables(), s.dialect());
+        this.webhooks = new JdbcWebhookStore(s.jdbc(), s.tables());
     }
 
     /**
@@ -98,6 +106,16 @@ public final class JdbcStorage implements Storage {
     @Override
     public OutcomeStore outcomes() {
         return outcomes;
+    }
+
+    @Override
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */

@@ -26,6 +26,9 @@ final class ContractDatabase implements AutoCloseable {
         "DELETE FROM bc_credit_holds",
         "DELETE FROM bc_credit_topups",
         "DELETE FROM bc_credit_balances",
+        "DELETE FROM bc_subscriptions",
+        "DELETE FROM bc_dead_letters",
+        "DELETE FROM bc_webhooks",
     };
 
     private final Supplier<DataSource> database;

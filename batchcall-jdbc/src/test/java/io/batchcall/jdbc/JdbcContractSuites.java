@@ -17,6 +17,8 @@ import io.batchcall.testkit.RecipientStoreContract;
 import io.batchcall.testkit.OutcomesContract;
 import io.batchcall.testkit.SettlementContract;
 import io.batchcall.testkit.StorageModelContract;
+import io.batchcall.testkit.SubscriptionStoreContract;
+import io.batchcall.testkit.WebhookStoreContract;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
@@ -94,6 +96,22 @@ abstract class JdbcContractSuites {
 
     @Nested
     class Events extends EventLogContract {
+        @Override
+        protected Storage newStorage(Clock clock) {
+            return db().storage(clock);
+        }
+    }
+
+    @Nested
+    class Subscriptions extends SubscriptionStoreContract {
+        @Override
+        protected Storage newStorage(Clock clock) {
+            return db().storage(clock);
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookStoreContract {
         @Override
         protected Storage newStorage(Clock clock) {
             return db().storage(clock);
