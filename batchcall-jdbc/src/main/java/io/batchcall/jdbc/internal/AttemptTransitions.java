@@ -36,8 +36,10 @@ final class AttemptTransitions {
     private final String follow;
     private final String followGuarded;
     private final OneStatement oneStatement;
+    private final CarrierGroups groups;
 
-    AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes) {
+    AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes, CarrierGroups groups) {
+        this.groups = groups;
         this.jdbc = jdbc;
         this.events = events;
         this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE id = ?");
@@ -54,7 +56,8 @@ final class AttemptTransitions {
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
-        if (oneStatement != null && oneStatement.placed(jdbc, attempt, providerCallId, at)) {
+        if (oneStatement != null && groups.submit(attempt, "marking attempt " + attempt + " placed", false,
+                (c, noFlush) -> oneStatement.placed(c, attempt, providerCallId, at))) {
             return true;
         }
         return jdbc.inTransaction("marking attempt " + attempt + " placed", c -> {
@@ -74,7 +77,13 @@ final class AttemptTransitions {
 
     Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
         if (oneStatement != null) {
-            return oneStatement.carrier(jdbc, attempt, u);
+            Optional<CallAttempt> changed = groups.submit(attempt, "applying carrier status " + u.status()
+                    + " to attempt " + attempt, OneStatement.intermediate(u.status()),
+                    (c, noFlush) -> oneStatement.carrier(c, attempt, u, noFlush));
+            if (u.status().isTerminal() && changed.isPresent()) {
+                groups.forget(attempt);
+            }
+            return changed;
         }
         return change("applying carrier status " + u.status() + " to attempt " + attempt, attempt,
                 a -> AttemptRules.carrierStatus(a, u));
