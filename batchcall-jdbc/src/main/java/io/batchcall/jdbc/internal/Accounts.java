@@ -14,6 +14,10 @@ final class Accounts {
     /** The statuses in which a recipient holds a concurrency slot, as a SQL list. */
     static final String ACTIVE = "('calling', 'initiated', 'ringing', 'in_progress')";
 
+    /** Account ids read back from our own tables, built (and their format checked) once per account. */
+    private static final java.util.Map<String, io.batchcall.model.AccountId> IDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String lock;
     private final SqlDialect.InsertIfAbsent create;
     private final String active;
@@ -35,6 +39,19 @@ final class Accounts {
                 + "{p}batches WHERE id = ?) AND batch_id = ? AND status IN " + ACTIVE);
         this.inbound = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ?");
         this.setInbound = t.sql("UPDATE {p}accounts SET inbound_calls = ? WHERE account_id = ?");
+    }
+
+    /** The id of an account stored in our tables; the same instance for every row of the account. */
+    static io.batchcall.model.AccountId id(String value) {
+        io.batchcall.model.AccountId id = IDS.get(value);
+        if (id == null) {
+            if (IDS.size() > 100_000) {
+                IDS.clear();
+            }
+            id = io.batchcall.model.AccountId.of(value);
+            IDS.put(value, id);
+        }
+        return id;
     }
 
     /** Locks the account row until the transaction ends, creating it if needed; returns its inbound calls. */

@@ -37,6 +37,7 @@ final class AttemptTransitions {
     private final String followGuarded;
     private final OneStatement oneStatement;
     private final CarrierGroups groups;
+    private final String settleAlone;
 
     AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes, CarrierGroups groups) {
         this.groups = groups;
@@ -52,6 +53,13 @@ final class AttemptTransitions {
         this.follow = t.sql(set);
         this.followGuarded = t.sql(set + " AND status = ?");
         this.oneStatement = writableCtes ? new OneStatement(t) : null;
+        String due = java.util.Arrays.stream(RecipientStatus.values()).filter(s -> s.isTerminal()
+                && s != RecipientStatus.SKIPPED).map(s -> "'" + s.wireName() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        // AttemptRules.settle without a retry changes the attempt alone, and only if its settlement is
+        // due (CallAttempt.settlementDue: ended, not skipped, placed, no cost yet): one guarded update.
+        this.settleAlone = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE "
+                + "WHERE id = ? AND status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL");
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
@@ -105,6 +113,10 @@ final class AttemptTransitions {
 
     boolean settle(long attempt, Money charged, Instant retryAt, Instant at) {
         Objects.requireNonNull(charged, "charged must not be null");
+        if (retryAt == null) {
+            return jdbc.statement("settling attempt " + attempt, c -> Sql.update(c, settleAlone, charged.micros(),
+                    charged.currency().getCurrencyCode(), attempt) == 1);
+        }
         return change("settling attempt " + attempt, attempt, a -> AttemptRules.settle(a, charged, retryAt, at))
                 .isPresent();
     }
