@@ -46,8 +46,12 @@ final class AttemptTransitions {
         this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE id = ?");
         this.write = t.sql("UPDATE {p}attempts SET status = ?, provider_call_id = ?, placed_at_us = ?, "
                 + "last_event_at_us = ?, ended_at_us = ?, talk_time_us = ?, cost_micros = ?, cost_currency = ?, "
-                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE id = ? AND status = ? "
-                + "AND settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ?");
+                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE id = ? AND CASE WHEN status = ? "
+                + "AND settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ? "
+                + "THEN 1 ELSE 0 END = 1");
+        // The guard sits in a CASE so that H2 finds the row by its key: given "status = ?" or
+        // "settle_due = ?" it walks an index on that column instead, through every attempt in that
+        // state (H2PlanTest pins it).
         String set = "UPDATE {p}recipients SET status = ?, reason = ?, not_before_us = COALESCE(?, not_before_us), "
                 + "attempts = CASE WHEN attempts + ? > 0 THEN attempts + ? ELSE 0 END WHERE id = ? AND last_attempt = ?";
         this.follow = t.sql(set);
@@ -59,7 +63,8 @@ final class AttemptTransitions {
         // AttemptRules.settle without a retry changes the attempt alone, and only if its settlement is
         // due (CallAttempt.settlementDue: ended, not skipped, placed, no cost yet): one guarded update.
         this.settleAlone = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE "
-                + "WHERE id = ? AND status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL");
+                + "WHERE id = ? AND CASE WHEN status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL "
+                + "THEN 1 ELSE 0 END = 1");
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
