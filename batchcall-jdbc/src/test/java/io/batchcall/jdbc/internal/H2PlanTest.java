@@ -121,7 +121,7 @@ class H2PlanTest {
                 + "AND status = 'pending'"; // as Claimer writes it
         assertThat(plan(win, 7L)).contains("ID = ?1").doesNotContain("tableScan");
         String active = "SELECT count(*), COALESCE(SUM(CASE WHEN batch_id = ? THEN 1 ELSE 0 END), 0) FROM bc_recipients "
-                + "WHERE account_id = ? AND status IN " + Accounts.ACTIVE;
+                + "WHERE account_id = ? AND phase = 1 AND status IN " + Accounts.ACTIVE;
         assertThat(plan(active, batch.id().value(), "acme")).contains("BC_RECIPIENTS_ACTIVE")
                 .doesNotContain("tableScan");
     }

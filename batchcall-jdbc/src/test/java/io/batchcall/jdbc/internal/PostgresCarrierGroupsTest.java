@@ -91,6 +91,52 @@ class PostgresCarrierGroupsTest {
         assertThat(((JdbcCallStore) storage.calls()).groupedCarrierStatuses()).isPositive();
     }
 
+    @Test
+    void aCallsLiveStatusesLeaveTheRecipientsIndexesAlone() throws Exception {
+        javax.sql.DataSource ds = DB.fresh();
+        JdbcStorage storage = JdbcStorage.builder(ds).migrate(true).build();
+        AccountId account = AccountId.of("acme");
+        Batch batch = storage.batches().create(new NewBatch(BatchSpec.builder("hot", account,
+                new PhoneNumber("+14155550100"), CallWindow.always(ZoneId.of("UTC"))).build(), BatchStatus.RUNNING,
+                null, -1, null, NOW));
+        try (ImportSession session = storage.recipients().openImport(batch.id())) {
+            List<NewRecipient> rows = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                rows.add(NewRecipient.of(new PhoneNumber("+1415666" + (1000 + i)), "r" + i));
+            }
+            session.add(rows);
+            session.commit();
+        }
+        List<Claim> claims = storage.calls().claim(new ClaimRequest(batch.id(), account, ConcurrencyPolicy.of(100, 0),
+                NOW, NOW.plusSeconds(600), "test", 20, null));
+        long hot0 = hotUpdates(ds);
+        for (Claim claim : claims) {
+            String sid = "CA" + claim.attempt().id().value();
+            storage.calls().markPlaced(claim.attempt().id(), sid, NOW.plusSeconds(1));
+            apply(storage, claim, RecipientStatus.RINGING, sid, 2);
+            apply(storage, claim, RecipientStatus.IN_PROGRESS, sid, 3);
+        }
+        // initiated, ringing and in progress of 20 calls: phase stays 1, so no index entry changes.
+        // Backends report their statistics when they end: close the pool's connections.
+        ((com.zaxxer.hikari.HikariDataSource) ds).getHikariPoolMXBean().softEvictConnections();
+        long hot = 0;
+        for (int i = 0; i < 50 && hot < 60; i++) { // statistics reach the view shortly after the commits
+            Thread.sleep(100);
+            hot = hotUpdates(ds) - hot0;
+        }
+        assertThat(hot).isGreaterThanOrEqualTo(60);
+    }
+
+    private static long hotUpdates(javax.sql.DataSource ds) throws Exception {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = "
+                    + "'bc_recipients'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static List<Boolean> lifeOf(JdbcStorage storage, Claim claim) {
         var id = claim.attempt().id();
         String sid = "CA" + id.value();
