@@ -144,6 +144,7 @@ abstract class Backend implements AutoCloseable {
         private final Path dir;
         private final JdbcConnectionPool pool;
         private final CountingDataSource counting;
+        private final DataSource dataSource;
         private long statements0;
         private long commits0;
 
@@ -151,7 +152,10 @@ abstract class Backend implements AutoCloseable {
             this.dir = dir;
             this.pool = JdbcConnectionPool.create("jdbc:h2:" + dir.resolve("dispatch"), "sa", "");
             pool.setMaxConnections(24);
-            this.counting = new CountingDataSource(pool);
+            // -Dbench.h2Count=false: no counting proxy (its reflection costs JVM CPU), no statement profile
+            this.counting = Boolean.parseBoolean(System.getProperty("bench.h2Count", "true"))
+                    ? new CountingDataSource(pool) : null;
+            this.dataSource = counting == null ? pool : counting.dataSource();
         }
 
         @Override
@@ -161,13 +165,16 @@ abstract class Backend implements AutoCloseable {
 
         @Override
         Node node(int i, Clock clock) {
-            DataSource ds = counting.dataSource();
+            DataSource ds = dataSource;
             return new Node(JdbcStorage.builder(ds).clock(clock).migrate(i == 0).build(),
                     JdbcCreditLedger.builder(ds).clock(clock).migrate(i == 0).build());
         }
 
         @Override
         boolean startProfile() {
+            if (counting == null) {
+                return false;
+            }
             statements0 = counting.statements.sum();
             commits0 = counting.commits.sum();
             return true;
@@ -175,6 +182,9 @@ abstract class Backend implements AutoCloseable {
 
         @Override
         StatementProfile.Profile profile(long items) {
+            if (counting == null) {
+                return null;
+            }
             return new StatementProfile.Profile(counting.statements.sum() - statements0,
                     counting.commits.sum() - commits0, List.of());
         }

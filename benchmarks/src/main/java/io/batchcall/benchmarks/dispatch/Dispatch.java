@@ -114,9 +114,9 @@ public final class Dispatch {
             for (int done = segment; done <= total; done += segment) {
                 Window.Measured m = run.measure(segment);
                 StatementProfile.Profile p = backend.profile(segment);
-                System.out.printf("  H2 dials %,7d-%,7d: %,6.0f dials/s; %s; %.1f statements, %.1f commits per dial%n",
-                        done - segment, done, m.perSecond(), m.cpuLine(), (double) p.statements() / segment,
-                        (double) p.commits() / segment);
+                System.out.printf("  H2 dials %,7d-%,7d: %,6.0f dials/s; %s%s%n", done - segment, done, m.perSecond(),
+                        m.cpuLine(), p == null ? "" : String.format("; %.1f statements, %.1f commits per dial",
+                        (double) p.statements() / segment, (double) p.commits() / segment));
             }
         }
     }
