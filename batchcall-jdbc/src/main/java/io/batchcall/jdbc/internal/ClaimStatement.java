@@ -34,7 +34,8 @@ final class ClaimStatement {
         this.write = t.sql("WITH v AS (SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS INT[]), "
                 + "CAST(? AS VARCHAR[])) WITH ORDINALITY AS v(rid, aid, no, phone, ord)), "
                 + "w AS (UPDATE {p}recipients r SET status = 'calling', attempts = v.no, reason = NULL, last_attempt = v.aid "
-                + "FROM v WHERE r.id = v.rid AND r.status = 'pending' RETURNING v.rid, v.aid, v.no, v.phone, v.ord), "
+                + "FROM v WHERE r.id = v.rid AND r.account_id = ? AND r.status = 'pending' "
+                + "RETURNING v.rid, v.aid, v.no, v.phone, v.ord), "
                 + "a AS (INSERT INTO {p}attempts (id, recipient_id, batch_id, account_id, attempt_no, phone, status, "
                 + "claim_owner, claimed_at_us, lease_until_us, last_event_at_us) SELECT w.aid, w.rid, ?, ?, w.no, w.phone, "
                 + "'calling', ?, ?, ?, ? FROM w), "
@@ -84,16 +85,17 @@ final class ClaimStatement {
             ps.setArray(2, a2);
             ps.setArray(3, a3);
             ps.setArray(4, a4);
-            Sql.bind(ps, 5, r.batch().value());
-            Sql.bind(ps, 6, r.account().value());
-            Sql.bind(ps, 7, r.owner());
-            Sql.bind(ps, 8, now);
-            Sql.bind(ps, 9, Micros.of(r.leaseUntil()));
-            Sql.bind(ps, 10, now);
-            Sql.bind(ps, 11, r.account().value());
-            Sql.bind(ps, 12, now);
-            Sql.bind(ps, 13, r.account().value());
-            Sql.bind(ps, 14, r.batch().value());
+            Sql.bind(ps, 5, r.account().value()); // every statement names its account (sharding, issue 16)
+            Sql.bind(ps, 6, r.batch().value());
+            Sql.bind(ps, 7, r.account().value());
+            Sql.bind(ps, 8, r.owner());
+            Sql.bind(ps, 9, now);
+            Sql.bind(ps, 10, Micros.of(r.leaseUntil()));
+            Sql.bind(ps, 11, now);
+            Sql.bind(ps, 12, r.account().value());
+            Sql.bind(ps, 13, now);
+            Sql.bind(ps, 14, r.account().value());
+            Sql.bind(ps, 15, r.batch().value());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     won.add(rs.getLong(1));
