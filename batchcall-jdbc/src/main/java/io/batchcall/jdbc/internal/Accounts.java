@@ -11,8 +11,15 @@ import java.util.List;
  * need no lock.
  */
 final class Accounts {
-    /** The statuses in which a recipient holds a concurrency slot, as a SQL list. */
+    /**
+     * The statuses in which a recipient holds a concurrency slot, as a SQL list; queries name
+     * {@code phase = 1} too (the same rows), the predicate of PostgreSQL's active-call index.
+     */
     static final String ACTIVE = "('calling', 'initiated', 'ringing', 'in_progress')";
+
+    /** Account ids read back from our own tables, built (and their format checked) once per account. */
+    private static final java.util.Map<String, io.batchcall.model.AccountId> IDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String lock;
     private final SqlDialect.InsertIfAbsent create;
@@ -30,11 +37,24 @@ final class Accounts {
         this.create = dialect.insertIfAbsent(t.name("accounts"), List.of("account_id", "inbound_calls"),
                 List.of("account_id"));
         this.active = t.sql("SELECT count(*), COALESCE(SUM(CASE WHEN batch_id = ? THEN 1 ELSE 0 END), 0) "
-                + "FROM {p}recipients WHERE account_id = ? AND status IN " + ACTIVE);
+                + "FROM {p}recipients WHERE account_id = ? AND phase = 1 AND status IN " + ACTIVE);
         this.activeInBatch = t.sql("SELECT count(*) FROM {p}recipients WHERE account_id = (SELECT account_id FROM "
-                + "{p}batches WHERE id = ?) AND batch_id = ? AND status IN " + ACTIVE);
+                + "{p}batches WHERE id = ?) AND batch_id = ? AND phase = 1 AND status IN " + ACTIVE);
         this.inbound = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ?");
         this.setInbound = t.sql("UPDATE {p}accounts SET inbound_calls = ? WHERE account_id = ?");
+    }
+
+    /** The id of an account stored in our tables; the same instance for every row of the account. */
+    static io.batchcall.model.AccountId id(String value) {
+        io.batchcall.model.AccountId id = IDS.get(value);
+        if (id == null) {
+            if (IDS.size() > 100_000) {
+                IDS.clear();
+            }
+            id = io.batchcall.model.AccountId.of(value);
+            IDS.put(value, id);
+        }
+        return id;
     }
 
     /** Locks the account row until the transaction ends, creating it if needed; returns its inbound calls. */

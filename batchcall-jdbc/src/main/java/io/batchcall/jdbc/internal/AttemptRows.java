@@ -25,34 +25,37 @@ final class AttemptRows {
     private AttemptRows() {
     }
 
+    /** Maps a row of {@link #COLUMNS}, in that order, by position. */
     static CallAttempt map(ResultSet rs) throws SQLException {
-        Long cost = Sql.longOrNull(rs, "cost_micros");
+        long cost = rs.getLong(16);
+        boolean noCost = rs.wasNull();
         return new CallAttempt(
-                AttemptId.of(rs.getLong("id")),
-                RecipientId.of(rs.getLong("recipient_id")),
-                BatchId.of(rs.getLong("batch_id")),
-                AccountId.of(rs.getString("account_id")),
-                rs.getInt("attempt_no"),
-                new PhoneNumber(rs.getString("phone")),
-                rs.getString("provider_call_id"),
-                RecipientStatus.fromWireName(rs.getString("status")),
-                rs.getString("claim_owner"),
-                Micros.instant(rs, "claimed_at_us"),
-                Micros.instant(rs, "lease_until_us"),
-                Micros.instant(rs, "placed_at_us"),
-                Micros.instant(rs, "last_event_at_us"),
-                Micros.instant(rs, "ended_at_us"),
-                Micros.duration(rs, "talk_time_us"),
-                cost == null ? null : Money.ofMicros(cost, Currency.getInstance(rs.getString("cost_currency"))),
-                rs.getString("reason"),
-                AnsweredBy.find(rs.getString("answered_by")).orElse(null),
+                AttemptId.of(rs.getLong(1)),
+                RecipientId.of(rs.getLong(2)),
+                BatchId.of(rs.getLong(3)),
+                Accounts.id(rs.getString(4)),
+                rs.getInt(5),
+                new PhoneNumber(rs.getString(6)),
+                rs.getString(7),
+                RecipientStatus.fromWireName(rs.getString(8)),
+                rs.getString(9),
+                Micros.instant(rs, 10),
+                Micros.instant(rs, 11),
+                Micros.instant(rs, 12),
+                Micros.instant(rs, 13),
+                Micros.instant(rs, 14),
+                Micros.duration(rs, 15),
+                noCost ? null : Money.ofMicros(cost, Currency.getInstance(rs.getString(17))),
+                rs.getString(18),
+                AnsweredBy.find(rs.getString(19)).orElse(null),
                 disposition(rs));
     }
 
+    /** The disposition of a row of {@link #COLUMNS} (positions 20-22), or null. */
     private static Disposition disposition(ResultSet rs) throws SQLException {
-        String code = rs.getString("disposition_code");
-        return code == null ? null : new Disposition(code, VariablesJson.read(rs.getString("disposition_data")),
-                Micros.instant(rs, "disposition_at_us"));
+        String code = rs.getString(20);
+        return code == null ? null : new Disposition(code, VariablesJson.read(rs.getString(21)),
+                Micros.instant(rs, 22));
     }
 
     /** The attempt as it reads back after being stored: instants and durations to the microsecond. */

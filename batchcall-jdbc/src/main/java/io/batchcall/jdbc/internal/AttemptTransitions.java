@@ -38,15 +38,23 @@ final class AttemptTransitions {
     private final OneStatement oneStatement;
     private final String answeredBy;
     private final String disposition;
+    private final CarrierGroups groups;
+    private final String settleAlone;
 
-    AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes) {
+    /** @param groups the group commit of the one-statement paths; null when {@code writableCtes} is false */
+    AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes, CarrierGroups groups) {
+        this.groups = groups;
         this.jdbc = jdbc;
         this.events = events;
         this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE id = ?");
         this.write = t.sql("UPDATE {p}attempts SET status = ?, provider_call_id = ?, placed_at_us = ?, "
                 + "last_event_at_us = ?, ended_at_us = ?, talk_time_us = ?, cost_micros = ?, cost_currency = ?, "
-                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE id = ? AND status = ? "
-                + "AND settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ?");
+                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE id = ? AND CASE WHEN status = ? "
+                + "AND settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ? "
+                + "THEN 1 ELSE 0 END = 1");
+        // The guard sits in a CASE so that H2 finds the row by its key: given "status = ?" or
+        // "settle_due = ?" it walks an index on that column instead, through every attempt in that
+        // state (H2PlanTest pins it).
         String set = "UPDATE {p}recipients SET status = ?, reason = ?, not_before_us = COALESCE(?, not_before_us), "
                 + "attempts = CASE WHEN attempts + ? > 0 THEN attempts + ? ELSE 0 END WHERE id = ? AND last_attempt = ?";
         this.follow = t.sql(set);
@@ -55,11 +63,20 @@ final class AttemptTransitions {
         this.answeredBy = t.sql("UPDATE {p}attempts SET answered_by = ? WHERE id = ? AND COALESCE(answered_by, '') = ?");
         this.disposition = t.sql("UPDATE {p}attempts SET disposition_code = ?, disposition_data = ?, "
                 + "disposition_at_us = ? WHERE id = ? AND disposition_code IS NULL");
+        String due = java.util.Arrays.stream(RecipientStatus.values()).filter(s -> s.isTerminal()
+                && s != RecipientStatus.SKIPPED).map(s -> "'" + s.wireName() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        // AttemptRules.settle without a retry changes the attempt alone, and only if its settlement is
+        // due (CallAttempt.settlementDue: ended, not skipped, placed, no cost yet): one guarded update.
+        this.settleAlone = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE "
+                + "WHERE id = ? AND CASE WHEN status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL "
+                + "THEN 1 ELSE 0 END = 1");
     }
 
     boolean markPlaced(long attempt, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
-        if (oneStatement != null && oneStatement.placed(jdbc, attempt, providerCallId, at)) {
+        if (oneStatement != null && groups.submit(attempt, "marking attempt " + attempt + " placed", false,
+                (c, noFlush) -> oneStatement.placed(c, attempt, providerCallId, at))) {
             return true;
         }
         return jdbc.inTransaction("marking attempt " + attempt + " placed", c -> {
@@ -79,7 +96,13 @@ final class AttemptTransitions {
 
     Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
         if (oneStatement != null && u.answeredBy() == null) {
-            return oneStatement.carrier(jdbc, attempt, u);
+            Optional<CallAttempt> changed = groups.submit(attempt, "applying carrier status " + u.status()
+                    + " to attempt " + attempt, OneStatement.intermediate(u.status()),
+                    (c, noFlush) -> oneStatement.carrier(c, attempt, u, noFlush));
+            if (u.status().isTerminal() && changed.isPresent()) {
+                groups.forget(attempt);
+            }
+            return changed;
         }
         return change("applying carrier status " + u.status() + " to attempt " + attempt, attempt,
                 a -> AttemptRules.carrierStatus(a, u));
@@ -101,6 +124,10 @@ final class AttemptTransitions {
 
     boolean settle(long attempt, Money charged, Instant retryAt, Instant at) {
         Objects.requireNonNull(charged, "charged must not be null");
+        if (retryAt == null) {
+            return jdbc.statement("settling attempt " + attempt, c -> Sql.update(c, settleAlone, charged.micros(),
+                    charged.currency().getCurrencyCode(), attempt) == 1);
+        }
         return change("settling attempt " + attempt, attempt, a -> AttemptRules.settle(a, charged, retryAt, at))
                 .isPresent();
     }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * The claim: one transaction that locks the account row, counts the account's and the batch's
  * active calls, picks up to the free slots of due pending recipients (dialect SQL), moves each to
  * calling guarded by {@code status = 'pending'}, creates its attempt with a lease, appends the
- * events, and commits before returning, so the claim is durable before anyone dials.
+ * events, and commits before returning, so the claim is durable before anyone dials. On
+ * PostgreSQL the writes of the chunk are two statements ({@link ClaimStatement}).
  */
 final class Claimer {
     private final Jdbc jdbc;
@@ -30,6 +31,7 @@ final class Claimer {
     private final String win;
     private final String insertAttempt;
     private final String linkAttempt;
+    private final ClaimStatement oneStatement;
 
     Claimer(Jdbc jdbc, Tables t, SqlDialect dialect, Accounts accounts, EventWriter events) {
         this.jdbc = jdbc;
@@ -44,6 +46,7 @@ final class Claimer {
                 + "status, claim_owner, claimed_at_us, lease_until_us, last_event_at_us) "
                 + "VALUES (?, ?, ?, ?, ?, 'calling', ?, ?, ?, ?)");
         this.linkAttempt = t.sql("UPDATE {p}recipients SET last_attempt = ? WHERE id = ?");
+        this.oneStatement = dialect.dialect() == io.batchcall.jdbc.Dialect.POSTGRESQL ? new ClaimStatement(t) : null;
     }
 
     List<Claim> claim(ClaimRequest r) {
@@ -82,6 +85,9 @@ final class Claimer {
         args.add(n);
         List<Recipient> candidates = Sql.list(c, t.sql(dialect.claimCandidates(RecipientRows.COLUMNS, zoneFilter)),
                 RecipientRows::map, args.toArray());
+        if (oneStatement != null) {
+            return candidates.isEmpty() ? List.of() : oneStatement.claim(c, r, candidates);
+        }
         List<Recipient> won = win(c, candidates);
         if (won.isEmpty()) {
             return List.of();

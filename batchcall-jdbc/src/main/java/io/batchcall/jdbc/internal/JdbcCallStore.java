@@ -23,19 +23,30 @@ public final class JdbcCallStore implements CallStore {
     private final Claimer claimer;
     private final AttemptTransitions transitions;
     private final AttemptQueries queries;
+    private final CarrierGroups groups;
 
     public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
         EventWriter events = new EventWriter(t, accounts);
         this.claimer = new Claimer(jdbc, t, dialect, accounts, events);
-        this.transitions = new AttemptTransitions(jdbc, t, events, dialect.dialect() == Dialect.POSTGRESQL);
+        this.groups = new CarrierGroups(jdbc);
+        this.transitions = new AttemptTransitions(jdbc, t, events, dialect.dialect() == Dialect.POSTGRESQL, groups);
         this.queries = new AttemptQueries(jdbc, t);
+    }
+
+    /** Carrier statuses and placements applied in groups of two or more so far (tests, diagnostics). */
+    long groupedCarrierStatuses() {
+        return groups.grouped();
     }
 
     @Override
     public List<Claim> claim(ClaimRequest request) {
-        return claimer.claim(request);
+        List<Claim> claims = claimer.claim(request);
+        for (Claim c : claims) {
+            groups.remember(c.attempt().id().value(), request.account().value());
+        }
+        return claims;
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
      */
     public JdbcOutcomeStore(Jdbc jdbc, Tables t, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.transitions = new AttemptTransitions(jdbc, t, new EventWriter(t, new Accounts(t, dialect)), false);
+        this.transitions = new AttemptTransitions(jdbc, t, new EventWriter(t, new Accounts(t, dialect)), false, null);
         this.recipientGuard = t.sql("SELECT status FROM {p}recipients WHERE id = ? AND last_attempt = ?");
         this.counts = t.sql("SELECT disposition_code, COUNT(*) FROM {p}attempts WHERE batch_id = ? AND "
                 + "disposition_code IS NOT NULL GROUP BY disposition_code");

@@ -148,7 +148,7 @@ public final class JdbcRecipientStore implements RecipientStore {
     @Override
     public Set<String> pendingZoneKeys(BatchId batch) {
         return jdbc.inTransaction("reading zone keys of batch " + batch, c -> new HashSet<>(Sql.list(c,
-                t.sql("SELECT DISTINCT zone_key FROM {p}recipients WHERE batch_id = ? AND status = 'pending'"),
+                t.sql("SELECT DISTINCT zone_key FROM {p}recipients WHERE batch_id = ? AND phase = 0 AND status = 'pending'"),
                 rs -> rs.getString(1), batch.value())));
     }
 

@@ -30,6 +30,7 @@ final class LedgerRows {
     private final String holdAndItsPurse;
     private final String readPurse;
     private final String purseAndHolds;
+    private final String purseAndHoldsTail;
     private final SqlDialect.InsertIfAbsent createPurse;
 
     LedgerRows(Tables t, SqlDialect dialect) {
@@ -44,8 +45,12 @@ final class LedgerRows {
                 + "WHERE h.account_id = ? AND h.hold_key = ? FOR UPDATE OF b");
         this.readPurse = t.sql("SELECT balance_micros, held_micros FROM {p}credit_balances WHERE account_id = ? "
                 + "AND currency = ?");
+        // The keys as a derived table joined to the holds: each is a lookup by the holds' key, where
+        // "hold_key IN (…)" makes H2 walk every hold of the account.
         this.purseAndHolds = t.sql("SELECT b.balance_micros, b.held_micros, " + HOLD_COLUMNS + ", h.hold_key "
-                + "FROM {p}credit_balances b LEFT JOIN {p}credit_holds h ON h.account_id = b.account_id AND h.hold_key IN (");
+                + "FROM {p}credit_balances b CROSS JOIN (VALUES ");
+        this.purseAndHoldsTail = t.sql(") AS k(hold_key) LEFT JOIN {p}credit_holds h ON h.account_id = b.account_id "
+                + "AND h.hold_key = k.hold_key WHERE b.account_id = ? AND b.currency = ? FOR UPDATE OF b");
         this.createPurse = dialect.insertIfAbsent(t.name("credit_balances"),
                 List.of("account_id", "currency", "balance_micros", "held_micros"), List.of("account_id", "currency"));
     }
@@ -86,7 +91,8 @@ final class LedgerRows {
      */
     Map.Entry<Purse, Map<String, HoldState>> purseAndHolds(Connection c, String account, Currency currency,
             List<String> keys) throws SQLException {
-        String sql = purseAndHolds + Sql.marks(keys.size()) + ") WHERE b.account_id = ? AND b.currency = ? FOR UPDATE OF b";
+        String sql = purseAndHolds + String.join(", ", java.util.Collections.nCopies(keys.size(), "(CAST(? AS VARCHAR(255)))"))
+                + purseAndHoldsTail;
         Object[] args = new Object[keys.size() + 2];
         for (int i = 0; i < keys.size(); i++) {
             args[i] = keys.get(i);

@@ -44,4 +44,16 @@ public final class Micros {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Duration.ofSeconds(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1_000L);
     }
+
+    /** A nullable microseconds column by index (rows mapped by position). */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : instant(v);
+    }
+
+    /** A nullable duration column by index. */
+    public static Duration duration(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Duration.ofSeconds(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1_000L);
+    }
 }

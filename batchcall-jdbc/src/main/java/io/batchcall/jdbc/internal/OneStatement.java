@@ -4,6 +4,8 @@ import io.batchcall.model.CallAttempt;
 import io.batchcall.model.RecipientStatus;
 import io.batchcall.rules.AttemptRules;
 import io.batchcall.spi.CarrierUpdate;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,7 +25,15 @@ import java.util.stream.Collectors;
  * The testkit's model contract runs these against the rules.
  */
 final class OneStatement {
+    /**
+     * Appended to the guard of an intermediate status's statement when it may commit without
+     * waiting for the WAL flush: {@code set_config(…, true)} lasts until the statement's (or the
+     * group's) transaction ends, and the commit reads it.
+     */
+    private static final String NO_FLUSH = " AND set_config('synchronous_commit', 'off', true) IS NOT NULL";
+
     private final Map<RecipientStatus, String> carrier = new EnumMap<>(RecipientStatus.class);
+    private final Map<RecipientStatus, String> carrierNoFlush = new EnumMap<>(RecipientStatus.class);
     private final String placed;
 
     OneStatement(Tables t) {
@@ -34,12 +44,14 @@ final class OneStatement {
             String from = Arrays.stream(RecipientStatus.values()).filter(s -> s.advancesTo(to))
                     .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
             boolean end = to.isTerminal();
-            carrier.put(to, cte(t, "status = ?, provider_call_id = COALESCE(provider_call_id, ?), placed_at_us = "
+            String set = "status = ?, provider_call_id = COALESCE(provider_call_id, ?), placed_at_us = "
                     + "COALESCE(placed_at_us, GREATEST(last_event_at_us, ?)), last_event_at_us = GREATEST("
                     + "last_event_at_us, ?), ended_at_us = " + (end ? "GREATEST(last_event_at_us, ?)" : "?")
-                    + ", talk_time_us = ?, reason = " + (end ? "?" : "COALESCE(reason, ?)") + ", settle_due = " + end,
-                    "status IN (" + from + ") AND (provider_call_id IS NULL OR CAST(? AS VARCHAR) IS NULL "
-                            + "OR provider_call_id = ?)"));
+                    + ", talk_time_us = ?, reason = " + (end ? "?" : "COALESCE(reason, ?)") + ", settle_due = " + end;
+            String guard = "status IN (" + from + ") AND (provider_call_id IS NULL OR CAST(? AS VARCHAR) IS NULL "
+                    + "OR provider_call_id = ?)";
+            carrier.put(to, cte(t, set, guard));
+            carrierNoFlush.put(to, cte(t, set, guard + NO_FLUSH));
         }
         this.placed = cte(t, "status = ?, provider_call_id = ?, placed_at_us = GREATEST(last_event_at_us, ?), "
                 + "last_event_at_us = GREATEST(last_event_at_us, ?)", "status = 'calling'");
@@ -59,22 +71,30 @@ final class OneStatement {
                 + "FROM a, s) SELECT " + AttemptRows.COLUMNS + " FROM a");
     }
 
-    /** calling → initiated in one statement; false if the attempt was not calling (the caller decides then). */
-    boolean placed(Jdbc jdbc, long attempt, String providerCallId, Instant at) {
-        long us = Micros.of(at);
-        String initiated = RecipientStatus.INITIATED.wireName();
-        return jdbc.statement("marking attempt " + attempt + " placed", c -> Sql.first(c, placed, AttemptRows::map,
-                initiated, providerCallId, us, us, attempt, initiated, null, initiated, null)).isPresent();
+    /** Whether a status may commit without waiting for the WAL flush: one the final status supersedes. */
+    static boolean intermediate(RecipientStatus s) {
+        return s == RecipientStatus.RINGING || s == RecipientStatus.IN_PROGRESS;
     }
 
-    Optional<CallAttempt> carrier(Jdbc jdbc, long attempt, CarrierUpdate u) {
+    /** calling → initiated in one statement; false if the attempt was not calling (the caller decides then). */
+    boolean placed(Connection c, long attempt, String providerCallId, Instant at) throws SQLException {
+        long us = Micros.of(at);
+        String initiated = RecipientStatus.INITIATED.wireName();
+        return Sql.first(c, placed, AttemptRows::map, initiated, providerCallId, us, us, attempt, initiated, null,
+                initiated, null).isPresent();
+    }
+
+    /**
+     * The carrier status in one statement; {@code noFlush} lets an {@linkplain #intermediate
+     * intermediate} status commit without waiting for the WAL flush.
+     */
+    Optional<CallAttempt> carrier(Connection c, long attempt, CarrierUpdate u, boolean noFlush) throws SQLException {
         boolean end = u.status().isTerminal();
         long at = Micros.of(u.at());
         String status = u.status().wireName();
-        return jdbc.statement("applying carrier status " + u.status() + " to attempt " + attempt, c ->
-                Sql.first(c, carrier.get(u.status()), AttemptRows::map, status, u.providerCallId(), at, at,
-                        end ? at : null, end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null,
-                        attempt, u.providerCallId(), u.providerCallId(), status, end ? u.reason() : null, status,
-                        u.reason()));
+        String sql = (noFlush && intermediate(u.status()) ? carrierNoFlush : carrier).get(u.status());
+        return Sql.first(c, sql, AttemptRows::map, status, u.providerCallId(), at, at, end ? at : null,
+                end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null, attempt, u.providerCallId(),
+                u.providerCallId(), status, end ? u.reason() : null, status, u.reason());
     }
 }

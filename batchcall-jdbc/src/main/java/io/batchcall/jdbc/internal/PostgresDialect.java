@@ -22,7 +22,8 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public String claimCandidates(String columns, String zoneFilter) {
-        return "SELECT " + columns + " FROM {p}recipients WHERE batch_id = ? AND status = 'pending' AND not_before_us <= ?"
+        return "SELECT " + columns + " FROM {p}recipients WHERE batch_id = ? AND phase = 0 AND status = 'pending' "
+                + "AND not_before_us <= ?"
                 + zoneFilter + " ORDER BY not_before_us, id LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 

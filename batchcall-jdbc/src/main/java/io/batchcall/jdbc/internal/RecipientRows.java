@@ -18,20 +18,22 @@ final class RecipientRows {
     private RecipientRows() {
     }
 
+    /** Maps a row of {@link #COLUMNS}, in that order, by position. */
     static Recipient map(ResultSet rs) throws SQLException {
-        Long last = Sql.longOrNull(rs, "last_attempt");
+        long last = rs.getLong(11);
+        boolean noLast = rs.wasNull();
         return new Recipient(
-                RecipientId.of(rs.getLong("id")),
-                BatchId.of(rs.getLong("batch_id")),
-                new PhoneNumber(rs.getString("phone")),
-                rs.getString("name"),
-                VariablesJson.read(rs.getString("variables")),
-                rs.getString("zone_key"),
-                RecipientStatus.fromWireName(rs.getString("status")),
-                rs.getInt("attempts"),
-                Micros.instant(rs.getLong("not_before_us")),
-                rs.getString("reason"),
-                last == null ? null : AttemptId.of(last));
+                RecipientId.of(rs.getLong(1)),
+                BatchId.of(rs.getLong(2)),
+                new PhoneNumber(rs.getString(3)),
+                rs.getString(4),
+                VariablesJson.read(rs.getString(5)),
+                rs.getString(6),
+                RecipientStatus.fromWireName(rs.getString(7)),
+                rs.getInt(8),
+                Micros.instant(rs.getLong(9)),
+                rs.getString(10),
+                noLast ? null : AttemptId.of(last));
     }
 
     /** The stored form of a due time; null (no earlier limit) is the epoch. */

@@ -1,0 +1,156 @@
+package io.batchcall.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Group commit for the one-statement placements and carrier statuses of one account (PostgreSQL).
+ * Each of them advances the account's event counter, so the account's row lock serialises them,
+ * and each holds it through its commit (a WAL flush). Here concurrent callers on this node queue
+ * per account; whoever holds the group's lock takes everything queued and runs the statements one
+ * after the other in one transaction: the same statements, in the same order, with the same
+ * guards, as they would run alone, so each decides exactly as alone; the account's lock is taken
+ * once and one commit pays for all. A group commits without waiting for the WAL flush only when
+ * every statement in it is an intermediate carrier status (ringing, in progress: a crash can lose
+ * only a status that the final one supersedes). A storage failure of the group makes each
+ * statement run alone, so one bad statement cannot fail the others; a lone caller runs alone
+ * straight away.
+ *
+ * <p>The account of an attempt is known from its claim on this node ({@link #remember}); an
+ * attempt claimed elsewhere (a callback routed to another node) runs alone.
+ */
+final class CarrierGroups {
+    private static final int MAX_GROUP = 64;
+    private static final int MAX_REMEMBERED = 200_000;
+
+    private final Jdbc jdbc;
+    private final Map<Long, String> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
+    private final AtomicLong grouped = new AtomicLong();
+
+    CarrierGroups(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One statement: run inside the group's transaction ({@code async}: may commit without flush). */
+    interface Work<T> {
+        T run(Connection c, boolean async) throws SQLException;
+    }
+
+    private static final class Op {
+        final Work<?> work;
+        final boolean intermediate;
+        final String what;
+        Object result;
+        Throwable failure;
+        boolean done;
+
+        Op(Work<?> work, boolean intermediate, String what) {
+            this.work = work;
+            this.intermediate = intermediate;
+            this.what = what;
+        }
+    }
+
+    private static final class Group {
+        final ReentrantLock lock = new ReentrantLock();
+        final Queue<Op> queue = new ConcurrentLinkedQueue<>();
+    }
+
+    void remember(long attempt, String account) {
+        if (accounts.size() >= MAX_REMEMBERED) {
+            accounts.clear(); // forgotten attempts run alone: slower, never wrong
+        }
+        accounts.put(attempt, account);
+    }
+
+    void forget(long attempt) {
+        accounts.remove(attempt);
+    }
+
+    /**
+     * Runs {@code work} in its account's group, or alone (in auto-commit) when the account is not
+     * known here.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T submit(long attempt, String what, boolean intermediate, Work<T> work) {
+        String account = accounts.get(attempt);
+        if (account == null) {
+            return alone(what, intermediate, work);
+        }
+        Group g = groups.computeIfAbsent(account, k -> new Group());
+        Op op = new Op(work, intermediate, what);
+        g.queue.add(op);
+        g.lock.lock();
+        try {
+            while (!op.done) {
+                List<Op> batch = new ArrayList<>();
+                for (Op next; batch.size() < MAX_GROUP && (next = g.queue.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (batch.isEmpty()) {
+                    throw new IllegalStateException("a queued carrier status of account " + account + " was lost");
+                }
+                run(account, batch);
+            }
+        } finally {
+            g.lock.unlock();
+        }
+        if (op.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (op.failure instanceof Error e) {
+            throw e;
+        }
+        return (T) op.result;
+    }
+
+    /** Statements applied in groups of two or more so far (for tests and diagnostics). */
+    long grouped() {
+        return grouped.get();
+    }
+
+    private <T> T alone(String what, boolean intermediate, Work<T> work) {
+        return jdbc.statement(what, c -> work.run(c, intermediate));
+    }
+
+    private void run(String account, List<Op> batch) {
+        if (batch.size() > 1) {
+            boolean async = batch.stream().allMatch(op -> op.intermediate);
+            try {
+                Object[] results = jdbc.inTransaction("applying " + batch.size() + " carrier statuses of account "
+                        + account, c -> {
+                            Object[] out = new Object[batch.size()];
+                            for (int i = 0; i < out.length; i++) {
+                                out[i] = batch.get(i).work.run(c, async);
+                            }
+                            return out;
+                        });
+                grouped.addAndGet(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result = results[i];
+                    batch.get(i).done = true;
+                }
+                return;
+            } catch (RuntimeException | Error e) {
+                // fall through: each statement alone, with its own answer or error
+            }
+        }
+        for (Op op : batch) {
+            try {
+                op.result = alone(op.what, op.intermediate, op.work);
+            } catch (RuntimeException | Error e) {
+                op.failure = e;
+            }
+            op.done = true;
+        }
+    }
+}
