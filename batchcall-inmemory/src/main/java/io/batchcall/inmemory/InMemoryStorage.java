@@ -2,6 +2,7 @@ package io.batchcall.inmemory;
 
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
+import io.batchcall.spi.ContactStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
@@ -22,6 +23,7 @@ public final class InMemoryStorage implements Storage {
     private final RecipientStore recipients;
     private final CallStore calls;
     private final EventLog events;
+    private final ContactStore contacts;
 
     private InMemoryStorage(Clock clock) {
         State state = new State(clock);
@@ -29,6 +31,7 @@ public final class InMemoryStorage implements Storage {
         this.recipients = new InMemoryRecipientStore(state);
         this.calls = new InMemoryCallStore(state);
         this.events = new InMemoryEventLog(state);
+        this.contacts = new InMemoryContactStore(state);
     }
 
     /**
@@ -69,5 +72,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
     }
 }
