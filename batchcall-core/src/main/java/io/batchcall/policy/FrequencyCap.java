@@ -28,15 +28,15 @@ public record FrequencyCap(int perDay, int perWeek) {
      * Validates the components (see the record description).
      *
      * @param perDay the most dials per rolling 24 h, 0 to 1000
-     * @param perWeek the most dials per rolling 7 days, 0 to 10000
+     * @param perWeek the most dials per rolling 7 days, 0 to 1000
      * @throws IllegalArgumentException if a limit is out of range
      */
     public FrequencyCap {
         if (perDay < 0 || perDay > 1000) {
             throw new IllegalArgumentException("frequency cap perDay must be between 0 and 1000, but was " + perDay);
         }
-        if (perWeek < 0 || perWeek > 10_000) {
-            throw new IllegalArgumentException("frequency cap perWeek must be between 0 and 10000, but was " + perWeek);
+        if (perWeek < 0 || perWeek > 1000) {
+            throw new IllegalArgumentException("frequency cap perWeek must be between 0 and 1000, but was " + perWeek);
         }
     }
 

@@ -77,7 +77,7 @@ public interface ContactStore {
      * empty name, no variables, no zone, no reason (a pending one becomes skipped, reason
      * {@code erased}, with an event); its attempts get the placeholder number and no reason; its
      * events lose their detail; its recent-dial row is deleted. A suppression entry keeps only its
-     * hash, reason, source and time. Counts, costs and the ledger are unchanged.
+     * hash, source and time (its reason becomes {@code erased}: the host's text may name the person). Counts, costs and the ledger are unchanged.
      *
      * @param account the account
      * @param phone the number
@@ -87,13 +87,14 @@ public interface ContactStore {
     Erasure erase(AccountId account, PhoneNumber phone, Instant at);
 
     /**
-     * Deletes up to {@code limit} events and attempts (not awaiting settlement) of batches that
-     * finished (completed, cancelled or failed) before {@code finishedBefore}. Bounded work per call;
-     * the caller repeats until it returns 0.
+     * Deletes events and attempts (not awaiting settlement) of batches that finished (completed,
+     * cancelled or failed) before {@code finishedBefore}, doing at most about {@code limit} units of
+     * work (rows deleted, or recipients whose attempts were examined) in one short unit of work.
+     * The caller repeats until it returns 0. Batches, recipients, counts and costs of the ledger stay.
      *
      * @param finishedBefore the exclusive upper bound on the batch's finish time
-     * @param limit the most rows to delete in this call, at least 1
-     * @return how many rows were deleted
+     * @param limit the most work in this call, at least 1
+     * @return the work done, at most {@code limit}; 0 only when nothing is left to purge
      */
     int purge(Instant finishedBefore, int limit);
 }

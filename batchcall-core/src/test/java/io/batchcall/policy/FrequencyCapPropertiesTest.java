@@ -67,7 +67,7 @@ class FrequencyCapPropertiesTest {
         assertThat(FrequencyCap.off().isOff()).isTrue();
         assertThatThrownBy(() -> new FrequencyCap(-1, 0)).hasMessage(
                 "frequency cap perDay must be between 0 and 1000, but was -1");
-        assertThatThrownBy(() -> new FrequencyCap(0, 10_001)).hasMessageContaining("perWeek");
+        assertThatThrownBy(() -> new FrequencyCap(0, 1001)).hasMessageContaining("perWeek");
     }
 
     @Test

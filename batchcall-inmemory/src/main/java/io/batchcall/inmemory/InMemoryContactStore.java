@@ -100,7 +100,7 @@ final class InMemoryContactStore implements ContactStore {
             state.recentDials.remove(key);
             State.SuppressionRow row = state.suppressions.get(key);
             if (row != null) {
-                state.suppressions.put(key, new State.SuppressionRow(account, null, row.reason(), row.source(),
+                state.suppressions.put(key, new State.SuppressionRow(account, null, "erased", row.source(),
                         row.at()));
             }
             List<Recipient> hits = new ArrayList<>();

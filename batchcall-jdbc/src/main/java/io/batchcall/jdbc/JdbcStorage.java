@@ -2,11 +2,13 @@ package io.batchcall.jdbc;
 
 import io.batchcall.jdbc.internal.JdbcBatchStore;
 import io.batchcall.jdbc.internal.JdbcCallStore;
+import io.batchcall.jdbc.internal.JdbcContactStore;
 import io.batchcall.jdbc.internal.JdbcEventLog;
 import io.batchcall.jdbc.internal.JdbcRecipientStore;
 import io.batchcall.jdbc.internal.Setup;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
+import io.batchcall.spi.ContactStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.RecipientStore;
 import io.batchcall.spi.Storage;
@@ -40,6 +42,7 @@ public final class JdbcStorage implements Storage {
     private final RecipientStore recipients;
     private final CallStore calls;
     private final EventLog events;
+    private final ContactStore contacts;
 
     JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
@@ -47,6 +50,7 @@ public final class JdbcStorage implements Storage {
         this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect());
         this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect());
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
+        this.contacts = new JdbcContactStore(s.jdbc(), s.tables(), s.dialect());
     }
 
     /**
@@ -89,6 +93,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
     }
 
     /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */

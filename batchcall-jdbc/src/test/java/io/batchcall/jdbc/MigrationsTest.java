@@ -54,7 +54,8 @@ abstract class MigrationsTest {
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(SchemaVersionException.class)
                 .hasMessageContaining("at version 1")
-                .hasMessageContaining("V002__indexes.sql, V003__credit_ledger.sql, V004__settlement_account_events.sql");
+                .hasMessageContaining("V002__indexes.sql, V003__credit_ledger.sql, V004__settlement_account_events.sql, "
+                        + "V005__reserved.sql, V006__reserved.sql, V007__contact_policy.sql");
         JdbcStorage.builder(ds).migrate(true).build();
     }
 
@@ -75,7 +76,8 @@ abstract class MigrationsTest {
         List<Migrations.Script> scripts = Migrations.scripts(db().dialect(), "acme_");
         assertThat(scripts).extracting(Migrations.Script::fileName)
                 .containsExactly("V001__tables.sql", "V002__indexes.sql", "V003__credit_ledger.sql",
-                        "V004__settlement_account_events.sql");
+                        "V004__settlement_account_events.sql", "V005__reserved.sql", "V006__reserved.sql",
+                        "V007__contact_policy.sql");
         assertThat(scripts).allSatisfy(s -> assertThat(s.sql()).doesNotContain("${prefix}")
                 .contains("INSERT INTO acme_schema_version"));
         boolean partial = scripts.get(1).sql().contains("WHERE status = 'pending'");

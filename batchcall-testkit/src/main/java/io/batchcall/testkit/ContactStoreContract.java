@@ -204,11 +204,10 @@ public abstract class ContactStoreContract extends StorageContractSupport {
         assertThat(countsAfter).isEqualTo(countsBefore);
         assertThat(storage.calls().attempt(call.attempt().id()).orElseThrow().cost()).isEqualTo(Money.of("0.01", "USD"));
         assertThat(contacts().suppressed(ACCOUNT, List.of(TARGET))).containsExactly(TARGET);
-        assertThat(contacts().suppression(ACCOUNT, TARGET).reason()).isEqualTo("asked by " + TARGET.e164());
+        assertThat(contacts().suppression(ACCOUNT, TARGET).reason()).isEqualTo("erased");
         assertThat(allRecipients(others.id()).get(0).phone()).isEqualTo(TARGET);
         // Erasing resets the number's recent dials.
         assertThat(contacts().reserveDials(ACCOUNT, List.of(TARGET), new FrequencyCap(1, 0), now())).isEmpty();
-        // The suppression reason names the number, as the host wrote it: only the hash survives erasure.
         contacts().erase(ACCOUNT, TARGET, now());
         contacts().erase(OTHER_ACCOUNT, TARGET, now());
         assertThat(rawTextHolding(TARGET.e164())).isEmpty();
