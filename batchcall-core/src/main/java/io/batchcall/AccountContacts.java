@@ -42,6 +42,18 @@ public final class AccountContacts {
     }
 
     /**
+     * Records that a called person opted out (e.g. an opt-out disposition on a call): the number is
+     * suppressed for the whole account, source {@code opt_out}, so no later dial of any batch, on any
+     * node, reaches it. Idempotent.
+     *
+     * @param phone the number; not null
+     * @param detail what was recorded, kept as the reason (e.g. the disposition); null for a default
+     */
+    public void optOut(PhoneNumber phone, String detail) {
+        contacts.optOut(account, Objects.requireNonNull(phone, "phone must not be null"), detail);
+    }
+
+    /**
      * Removes a number from the account's suppression list.
      *
      * @param phone the number; not null

@@ -40,8 +40,10 @@ public record ContactPolicy(CallingHours hours, Set<LocalDate> blackoutDates, Fr
         if (blackoutDates == null || blackoutDates.isEmpty()) {
             blackoutDates = Set.of();
         } else {
-            if (blackoutDates.contains(null)) {
-                throw new IllegalArgumentException("contact policy blackoutDates must not contain null");
+            for (LocalDate d : blackoutDates) {
+                if (d == null) {
+                    throw new IllegalArgumentException("contact policy blackoutDates must not contain null");
+                }
             }
             blackoutDates = Collections.unmodifiableSet(new TreeSet<>(blackoutDates));
         }
