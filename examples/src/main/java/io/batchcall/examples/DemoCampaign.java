@@ -97,6 +97,7 @@ public final class DemoCampaign {
 
             Instant started = clock.instant();
             LegalHoursDemo lateCall = LegalHoursDemo.send(calls, clock);
+            printer.know(lateCall.batchId(), "Late follow-up");
             calls.send(draft.id());
             calls.start();
             BatchSummary summary = calls.batch(draft.id());

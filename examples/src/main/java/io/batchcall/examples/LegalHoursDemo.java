@@ -59,6 +59,11 @@ final class LegalHoursDemo {
         return demo;
     }
 
+    /** The late batch's id, for the status printer. */
+    io.batchcall.model.BatchId batchId() {
+        return batch.id();
+    }
+
     /** Where the waiting recipient stands; cancels the batch so the demo can end. */
     String report(BatchCalls calls, Clock clock) {
         Recipient r = calls.recipients(batch.id(), RecipientQuery.first(1)).get(0);
