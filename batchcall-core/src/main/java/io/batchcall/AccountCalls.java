@@ -443,6 +443,15 @@ public final class AccountCalls {
         return new AccountWebhooks(calls.deliveries(), account);
     }
 
+    /**
+     * This account's contact data: its suppression (do-not-call) list and the erasure of a number.
+     *
+     * @return the account's contact operations
+     */
+    public AccountContacts contacts() {
+        return new AccountContacts(calls.contacts(), account);
+    }
+
     /** Loads the batch if it is this account's; another account's id reads as unknown. */
     private Batch owned(BatchId id) {
         Objects.requireNonNull(id, "id must not be null");

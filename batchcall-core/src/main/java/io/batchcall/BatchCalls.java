@@ -479,6 +479,10 @@ public final class BatchCalls implements AutoCloseable {
         }
     }
 
+    io.batchcall.internal.Contacts contacts() {
+        return engine.contacts();
+    }
+
     Batch batchOrNull(BatchId id) {
         return storage.batches().find(id).orElse(null);
     }

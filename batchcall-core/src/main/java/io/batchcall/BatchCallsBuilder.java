@@ -4,13 +4,16 @@ import io.batchcall.delivery.DeliverySettings;
 import io.batchcall.delivery.internal.DeliveryRunner;
 import io.batchcall.internal.BatchOperations;
 import io.batchcall.internal.Dispositions;
+import io.batchcall.internal.ContactSettings;
 import io.batchcall.internal.Engine;
 import io.batchcall.internal.EngineLoop;
 import io.batchcall.internal.EngineSettings;
 import io.batchcall.model.AccountLimits;
 import io.batchcall.model.Tariff;
+import io.batchcall.policy.ContactPolicy;
 import io.batchcall.spi.AccountLimitsProvider;
 import io.batchcall.spi.BatchListener;
+import io.batchcall.spi.ContactPolicyProvider;
 import io.batchcall.spi.CreditLedger;
 import io.batchcall.spi.DialGuard;
 import io.batchcall.spi.EngineObserver;
@@ -61,6 +64,8 @@ public final class BatchCallsBuilder {
     private Duration settleGrace = Duration.ofSeconds(10);
     private DeliverySettings delivery = DeliverySettings.ofDefaults();
     private DoubleSupplier deliveryJitter = () -> ThreadLocalRandom.current().nextDouble();
+    private ContactPolicyProvider contactPolicies = ContactPolicyProvider.NONE;
+    private Duration retention;
 
     BatchCallsBuilder(Storage storage, Telephony telephony, CreditLedger ledger) {
         this.storage = Objects.requireNonNull(storage, "storage must not be null");
@@ -102,6 +107,46 @@ public final class BatchCallsBuilder {
      */
     public BatchCallsBuilder accountLimits(AccountLimits value) {
         return accountLimits(AccountLimitsProvider.uniform(value));
+    }
+
+    /**
+     * Each account's contact policy (calling-hours floor, blackout dates, frequency cap, suppression
+     * check); asked at every claim. Default {@link ContactPolicyProvider#NONE}: no floor, no
+     * blackout date, no cap, the suppression list checked.
+     *
+     * @param value asked for an account's policy; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public BatchCallsBuilder contactPolicies(ContactPolicyProvider value) {
+        this.contactPolicies = Objects.requireNonNull(value, "contactPolicies must not be null");
+        return this;
+    }
+
+    /**
+     * The same contact policy for every account.
+     *
+     * @param value the policy of every account; not null
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public BatchCallsBuilder contactPolicy(ContactPolicy value) {
+        return contactPolicies(ContactPolicyProvider.uniform(value));
+    }
+
+    /**
+     * How long the events and attempts of finished (completed, cancelled, failed) batches are kept;
+     * older ones are purged a few hundred rows at a time by the engine step, without blocking
+     * dialing. Batches, recipients, counts and the ledger are kept. Default: kept forever.
+     *
+     * @param value 1 day to 100 years, or null to keep everything
+     * @return this builder
+     * @throws IllegalArgumentException if value is outside 1 day to 100 years
+     */
+    public BatchCallsBuilder retention(Duration value) {
+        this.retention = value == null ? null
+                : within("retention", value, Duration.ofDays(1), Duration.ofDays(36_525));
+        return this;
     }
 
     /**
@@ -380,7 +425,8 @@ public final class BatchCallsBuilder {
         boolean owns = dialExecutor == null;
         ExecutorService pool = owns ? EngineLoop.dialPool(nodeName, dialThreads) : dialExecutor;
         EngineSettings settings = new EngineSettings(nodeName, tariff, lease, staleCallAfter, carrierBackoff,
-                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval, accountLimits, settleGrace);
+                claimChunk, maxDialsPerStep, dialThreads, callsPerSecond, reconcileInterval, accountLimits, settleGrace,
+                new ContactSettings(contactPolicies, retention));
         EngineHealth.Tracker health = new EngineHealth.Tracker(clock);
         List<EngineObserver> all = new ArrayList<>(observers);
         all.add(health);
@@ -394,7 +440,7 @@ public final class BatchCallsBuilder {
                 callsPerSecond == 0 ? "unpaced" : callsPerSecond);
         DeliveryRunner deliveries = new DeliveryRunner(storage, clock, delivery, nodeName, deliveryJitter, shutdownWait);
         return new BatchCalls(storage, engine, new BatchOperations(storage, engine, clock), loop, observer, health,
-                new Dispositions(storage, clock), deliveries);
+                new Dispositions(storage, clock, engine.contacts()), deliveries);
     }
 
     private static Duration within(String name, Duration value, Duration min, Duration max) {

@@ -4,6 +4,7 @@ import io.batchcall.model.Batch;
 import io.batchcall.model.AccountLimits;
 import io.batchcall.model.ConcurrencyPolicy;
 import io.batchcall.model.PauseReason;
+import io.batchcall.policy.ContactPolicy;
 import io.batchcall.spi.CallStore;
 import io.batchcall.spi.Claim;
 import io.batchcall.spi.ClaimRequest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -43,10 +45,14 @@ final class DialRound {
     private final Pacer pacer;
     private long lastServed;
     private final EngineObserver observer;
+    private final ContactGate gate;
+    /** Batches whose "waiting for hours" was logged, so the log says it once per wait. */
+    private final Set<Long> waitLogged = ConcurrentHashMap.newKeySet();
 
     DialRound(CallStore calls, RecipientStore recipients, Dialer dialer, BatchTransitions transitions,
-            EngineSettings settings, Clock clock, ExecutorService dialPool, EngineObserver observer) {
+            EngineSettings settings, Clock clock, ExecutorService dialPool, EngineObserver observer, ContactGate gate) {
         this.observer = observer;
+        this.gate = gate;
         this.calls = calls;
         this.recipients = recipients;
         this.dialer = dialer;
@@ -73,15 +79,28 @@ final class DialRound {
                 if (room <= 0) {
                     break;
                 }
+                ContactPolicy contact = contactPolicy(b);
+                if (contact == null) {
+                    active.remove(b);
+                    continue;
+                }
                 int paced = pacer.take(b.spec().fromNumber(), room, clock.instant());
-                List<Claim> claims = paced == 0 ? List.of() : claim(b, paced);
-                pacer.giveBack(b.spec().fromNumber(), paced - claims.size());
+                List<Claim> claims = paced == 0 ? List.of() : claim(b, contact, paced);
                 if (claims.isEmpty()) {
+                    pacer.giveBack(b.spec().fromNumber(), paced);
                     active.remove(b);
                     continue;
                 }
                 lastServed = b.id().value();
-                Map<Dialer.Result, Integer> results = dialAll(b, claims);
+                ContactGate.Screened screened = gate.screen(b, contact, claims);
+                pacer.giveBack(b.spec().fromNumber(), paced - screened.dial().size());
+                if (screened.storeFailed()) {
+                    active.remove(b);
+                }
+                if (screened.dial().isEmpty()) {
+                    continue;
+                }
+                Map<Dialer.Result, Integer> results = dialAll(b, screened.dial());
                 placed += results.getOrDefault(Dialer.Result.PLACED, 0);
                 if (results.containsKey(Dialer.Result.FATAL)) {
                     active.remove(b);
@@ -108,18 +127,25 @@ final class DialRound {
         return out;
     }
 
-    private List<Claim> claim(Batch b, int max) {
+    private List<Claim> claim(Batch b, ContactPolicy contact, int max) {
         ConcurrencyPolicy policy = policy(b);
         if (policy == null) {
             return List.of();
         }
         Instant now = clock.instant();
         Set<String> zoneKeys = null;
-        if (b.spec().recipientLocalTime()) {
-            zoneKeys = Windows.openZoneKeys(b, recipients, now);
+        if (Windows.filtersZones(b, contact)) {
+            Set<String> pending = recipients.pendingZoneKeys(b.id());
+            zoneKeys = Windows.openZoneKeys(b, contact, pending, now);
             if (zoneKeys.isEmpty()) {
+                if (!pending.isEmpty() && contact.restrictsTimes() && waitLogged.add(b.id().value())) {
+                    LOG.info("batch {} is not dialing: no pending recipient is inside its window, the legal calling "
+                            + "hours {} and outside the blackout dates {} in its own time zone now", b.id(),
+                            contact.hours().universal(), contact.blackoutDates());
+                }
                 return List.of();
             }
+            waitLogged.remove(b.id().value());
         }
         long started = System.nanoTime();
         List<Claim> claimed = calls.claim(new ClaimRequest(b.id(), b.account(), policy, now,
@@ -139,6 +165,20 @@ final class DialRound {
             return ConcurrencyPolicy.of(limits, b.spec().batchLimit());
         } catch (RuntimeException e) {
             LOG.warn("account limits of account {} failed; batch {} does not dial this step", b.account(), b.id(), e);
+            return null;
+        }
+    }
+
+    /** The account's contact policy from the host; null (no dials) if the host failed. */
+    private ContactPolicy contactPolicy(Batch b) {
+        try {
+            ContactPolicy p = settings.contact().policies().policyOf(b.account());
+            if (p == null) {
+                LOG.warn("no contact policy for account {}; batch {} does not dial this step", b.account(), b.id());
+            }
+            return p;
+        } catch (RuntimeException e) {
+            LOG.warn("contact policy of account {} failed; batch {} does not dial this step", b.account(), b.id(), e);
             return null;
         }
     }

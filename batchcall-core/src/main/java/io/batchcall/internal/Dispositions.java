@@ -8,6 +8,7 @@ import io.batchcall.model.BatchId;
 import io.batchcall.model.BatchStatus;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.model.Disposition;
+import io.batchcall.model.DispositionCode;
 import io.batchcall.model.Recipient;
 import io.batchcall.model.RecipientId;
 import io.batchcall.rules.OutcomeRules;
@@ -27,14 +28,17 @@ public final class Dispositions {
 
     private final Storage storage;
     private final Clock clock;
+    private final Contacts contacts;
 
     /**
      * @param storage the stores
      * @param clock the engine's clock
+     * @param contacts the engine's contact data, where an opt-out disposition suppresses the number
      */
-    public Dispositions(Storage storage, Clock clock) {
+    public Dispositions(Storage storage, Clock clock, Contacts contacts) {
         this.storage = storage;
         this.clock = clock;
+        this.contacts = contacts;
     }
 
     /** The attempt or a NotFoundException. */
@@ -51,6 +55,13 @@ public final class Dispositions {
                 + a.batchId() + " of attempt " + id + " does not exist"));
         OutcomeRules.checkAllowed(b.spec().dispositions(), d);
         Instant now = clock.instant();
+        if (optOut(b, d)) {
+            // Suppressed before the disposition is stored: a failure here refuses the report (the host
+            // reports again), and a repeated report suppresses again, harmlessly. A conflicting report
+            // is refused first, so it suppresses nothing.
+            OutcomeRules.disposition(a, d, now);
+            contacts.optOut(a.account(), a.to(), d.code());
+        }
         Instant retryAt = null;
         if (a.status().isTerminal() && a.disposition() == null && !b.status().isFinished()) {
             retryAt = Settlement.retryAt(b, a.withDisposition(d.recordedAt(now)), storage.calls(),
@@ -58,6 +69,15 @@ public final class Dispositions {
         }
         return storage.outcomes().recordDisposition(id, d, retryAt, now).orElseThrow(() -> new NotFoundException(
                 "attempt " + id + " does not exist"));
+    }
+
+    private static boolean optOut(Batch b, Disposition d) {
+        for (DispositionCode c : b.spec().dispositions()) {
+            if (c.code().equals(d.code())) {
+                return c.optOut();
+            }
+        }
+        return false;
     }
 
     /** Queues a dialed recipient of a running, paused or scheduled batch for a call back at {@code when}. */

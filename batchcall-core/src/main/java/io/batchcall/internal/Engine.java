@@ -7,6 +7,7 @@ import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.BatchQuery;
 import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
+import io.batchcall.spi.ContactStore;
 import io.batchcall.spi.CreditLedger;
 import io.batchcall.spi.DialGuard;
 import io.batchcall.spi.EngineObserver;
@@ -44,6 +45,8 @@ public final class Engine implements CallStatusSink {
     private final EngineSettings settings;
     private final EngineObserver observer;
     private final LeaseKeeper leases;
+    private final Contacts contacts;
+    private final Retention retention;
 
     public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
             EngineSettings settings, ExecutorService dialPool, EngineObserver observer) {
@@ -63,8 +66,11 @@ public final class Engine implements CallStatusSink {
         this.leases = new LeaseKeeper(storage.calls(), clock, settings.nodeName(), settings.lease());
         Dialer dialer = new Dialer(storage.calls(), telephony, credit, guard, clock, settings.carrierBackoff(), observer,
                 leases);
+        ContactStore contactStore = Contacts.of(storage);
+        this.contacts = new Contacts(contactStore, clock);
+        this.retention = new Retention(contactStore, settings.contact().retention(), settings.reconcileInterval(), clock);
         this.dialRound = new DialRound(storage.calls(), storage.recipients(), dialer, transitions, settings, clock,
-                dialPool, observer);
+                dialPool, observer, new ContactGate(storage.calls(), contactStore, clock));
         this.series = new SeriesRunner(storage.batches(), storage.recipients(), transitions, clock);
         this.events = new EventPump(storage.events(), observer);
         events.startAtEnd();
@@ -88,6 +94,10 @@ public final class Engine implements CallStatusSink {
         placed += guarded("complete and spawn", failures, () -> {
             lifecycle.completeFinished();
             series.step();
+            return 0;
+        });
+        guarded("retention", failures, () -> {
+            retention.step();
             return 0;
         });
         guarded("deliver events", failures, events::pump);
@@ -134,6 +144,15 @@ public final class Engine implements CallStatusSink {
     /** Stops the engine's own threads (the lease heartbeat); the engine places no call after this. */
     public void close() {
         leases.close();
+    }
+
+    /**
+     * Suppression entries, opt-outs and erasure of contact data, on this engine's storage and clock.
+     *
+     * @return the contact operations
+     */
+    public Contacts contacts() {
+        return contacts;
     }
 
     /** The effective settings of this engine. */

@@ -19,8 +19,10 @@ import java.time.Duration;
  * @param accountLimits each account's cap and reserved slots, from the host
  * @param settleGrace how long an ended call is left to the node that received its end before the
  *     settlement sweep settles it
+ * @param contact each account's contact policy and the retention of finished batches' history
  */
 public record EngineSettings(String nodeName, Tariff tariff, Duration lease, Duration staleCallAfter,
         Duration carrierBackoff, int claimChunk, int maxDialsPerStep, int dialThreads, double callsPerSecond,
-        Duration reconcileInterval, AccountLimitsProvider accountLimits, Duration settleGrace) {
+        Duration reconcileInterval, AccountLimitsProvider accountLimits, Duration settleGrace,
+        ContactSettings contact) {
 }

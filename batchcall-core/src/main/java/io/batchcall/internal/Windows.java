@@ -1,16 +1,19 @@
 package io.batchcall.internal;
 
 import io.batchcall.model.Batch;
+import io.batchcall.model.Recipient;
 import io.batchcall.model.ZoneKey;
-import io.batchcall.schedule.CallWindow;
-import io.batchcall.spi.RecipientStore;
+import io.batchcall.policy.CallingTime;
+import io.batchcall.policy.ContactPolicy;
+import io.batchcall.policy.RecipientRegions;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-/** Evaluates a batch's call window, for the batch as a whole or per recipient zone. */
+/**
+ * Evaluates a batch's call window with the account's contact policy, for the batch as a whole, per
+ * recipient zone, or per recipient. Every decision is {@link CallingTime}'s.
+ */
 final class Windows {
     private Windows() {
     }
@@ -25,30 +28,37 @@ final class Windows {
     }
 
     /**
-     * The zone keys of pending recipients whose calling hours are open now. A key with several
-     * zones is open only when the window is open in all of them; an empty key (zone unknown)
-     * follows the batch window's own zone.
+     * Whether claims must be limited to open zone keys: the batch reads its window per recipient,
+     * or the policy has a floor rule for everyone or blackout dates (read in each recipient's zone).
      */
-    static Set<String> openZoneKeys(Batch b, RecipientStore recipients, Instant now) {
-        CallWindow w = b.spec().window();
+    static boolean filtersZones(Batch b, ContactPolicy policy) {
+        return b.spec().recipientLocalTime() || !policy.hours().universal().isEmpty()
+                || !policy.blackoutDates().isEmpty();
+    }
+
+    /**
+     * The zone keys of pending recipients that may be called now: the window (per zone when the
+     * batch reads it per recipient), the floor's rules for everyone and the account's blackout
+     * dates, in every zone of the key ({@link CallingTime}). Rules for one region are applied per
+     * recipient when it is claimed ({@link #forRecipient}).
+     */
+    static Set<String> openZoneKeys(Batch b, ContactPolicy policy, Set<String> pendingKeys, Instant now) {
+        CallingTime time = new CallingTime(b.spec().window(), b.spec().recipientLocalTime(),
+                policy.hours().universal(), policy.blackoutDates());
         Set<String> open = new HashSet<>();
-        for (String key : recipients.pendingZoneKeys(b.id())) {
-            if (openInAll(w, ZoneKey.zones(key), now)) {
+        for (String key : pendingKeys) {
+            if (time.isOpen(ZoneKey.zones(key), now)) {
                 open.add(key);
             }
         }
         return open;
     }
 
-    static boolean openInAll(CallWindow w, List<ZoneId> zones, Instant now) {
-        if (zones.isEmpty()) {
-            return w.isOpen(now);
-        }
-        for (ZoneId z : zones) {
-            if (!new CallWindow(w.start(), w.end(), w.days(), z).isOpen(now)) {
-                return false;
-            }
-        }
-        return true;
+    /** Every time rule for one recipient: the window, the floor's rules for its regions, blackout dates. */
+    static CallingTime forRecipient(Batch b, ContactPolicy policy, Recipient r) {
+        var hours = policy.hours();
+        return new CallingTime(b.spec().window(), b.spec().recipientLocalTime(),
+                hours.rulesFor(RecipientRegions.of(r.phone(), r.variables(), hours.subdivisionVariable())),
+                policy.blackoutDates());
     }
 }

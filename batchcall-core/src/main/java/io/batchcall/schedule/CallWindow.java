@@ -2,6 +2,7 @@ package io.batchcall.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,14 @@ import java.util.stream.Collectors;
  * inside the gap does not open that day); in a fall-back overlap a local time that occurs twice is
  * inside the window both times, so the window may open, close and open again.
  *
+ * <p><b>Blackout dates.</b> No call is placed at an instant whose local date in {@code zone} is one
+ * of {@code blackouts} (public holidays, the host's closures): the day runs from local midnight to
+ * the next local midnight, so a blackout day is 23 or 25 hours long across a DST change. Every
+ * instant of a blackout day is closed, including the after-midnight part of a window that opened
+ * the evening before; the part before midnight of a window opening on a blackout day's eve stays
+ * open. When the window is evaluated in a recipient's zone ({@link #withZone}) the same dates are read on
+ * that zone's calendar.
+ *
  * <p>Immutable and thread-safe. Queries are pure functions of their argument; they never read a
  * clock. Instants whose local date-time lies outside {@link LocalDateTime}'s range make the queries
  * throw {@link java.time.DateTimeException}.
@@ -38,8 +48,10 @@ import java.util.stream.Collectors;
  * @param days  weekdays on which the window opens; non-empty, stored as an immutable
  *              {@link EnumSet} copy (iteration in {@code MONDAY..SUNDAY} order)
  * @param zone  the zone whose wall clock is read
+ * @param blackouts local dates on which the window stays closed all day; empty for none, stored as
+ *              an immutable sorted copy
  */
-public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
+public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone, Set<LocalDate> blackouts) {
 
     /** Monday to Friday, the default days of {@link #of(LocalTime, LocalTime, ZoneId)}. */
     public static final Set<DayOfWeek> WEEKDAYS =
@@ -56,6 +68,7 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
      * @param days weekdays on which the window opens; non-empty, stored as an immutable {@link EnumSet} copy
      *     (iteration in {@code MONDAY..SUNDAY} order)
      * @param zone the zone whose wall clock is read
+     * @param blackouts local dates on which the window stays closed all day; null or empty for none
      * @throws IllegalArgumentException if a component breaks its rule; the message names it
      */
     public CallWindow {
@@ -74,6 +87,27 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
                     + "; use CallWindow.allDay(...) for a 24-hour window");
         }
         days = Collections.unmodifiableSet(EnumSet.copyOf(days));
+        if (blackouts == null || blackouts.isEmpty()) {
+            blackouts = Set.of();
+        } else {
+            for (LocalDate date : blackouts) {
+                Require.notNull(date, "call window blackout date");
+            }
+            blackouts = Collections.unmodifiableSet(new TreeSet<>(blackouts));
+        }
+    }
+
+    /**
+     * A window without blackout dates.
+     *
+     * @param start local opening time, inclusive
+     * @param end local closing time, exclusive; before {@code start} for a window across midnight
+     * @param days weekdays on which the window opens; non-empty
+     * @param zone the zone whose wall clock is read
+     * @throws IllegalArgumentException if a component breaks its rule; the message names it
+     */
+    public CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
+        this(start, end, days, zone, Set.of());
     }
 
     /**
@@ -143,7 +177,30 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
      * @throws IllegalArgumentException if newDays is empty
      */
     public CallWindow withDays(Set<DayOfWeek> newDays) {
-        return new CallWindow(start, end, newDays, zone);
+        return new CallWindow(start, end, newDays, zone, blackouts);
+    }
+
+    /**
+     * This window with other blackout dates (replacing the current ones).
+     *
+     * @param dates local dates on which the window stays closed; empty for none
+     * @return the copy
+     * @throws IllegalArgumentException if a date is null
+     */
+    public CallWindow withBlackouts(Set<LocalDate> dates) {
+        return new CallWindow(start, end, days, zone, Require.notNull(dates, "call window blackouts"));
+    }
+
+    /**
+     * The same hours, days and blackout dates read on another zone's wall clock and calendar (a
+     * recipient's own zone).
+     *
+     * @param other the zone to evaluate in
+     * @return the copy, or this window when the zone is the same
+     */
+    public CallWindow withZone(ZoneId other) {
+        Require.notNull(other, "call window zone");
+        return other.equals(zone) ? this : new CallWindow(start, end, days, other, blackouts);
     }
 
     /**
@@ -184,6 +241,9 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
      */
     public boolean isOpen(Instant instant) {
         LocalDateTime local = LocalDateTime.ofInstant(Require.notNull(instant, "instant"), zone);
+        if (!blackouts.isEmpty() && blackouts.contains(local.toLocalDate())) {
+            return false;
+        }
         DayOfWeek day = local.getDayOfWeek();
         LocalTime time = local.toLocalTime();
         if (isAllDay()) {
@@ -198,7 +258,7 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
 
     /**
      * The earliest instant at or after {@code t} at which the window is open: {@code t} itself when
-     * already open. Searches day by day (at most a few weeks); never steps minute by minute.
+     * already open. Searches day by day; never steps minute by minute.
      *
      * @param t the instant to start from
      * @return the next opening, {@code t} when already open
@@ -223,7 +283,8 @@ public record CallWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, Zo
     public String toString() {
         String hours = isAllDay() ? "all day" : start + "-" + end;
         String dayList = days.stream().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
-        return "CallWindow[" + hours + " " + dayList + " " + zone + "]";
+        String closed = blackouts.isEmpty() ? "" : " except " + blackouts;
+        return "CallWindow[" + hours + " " + dayList + " " + zone + closed + "]";
     }
 
     private static LocalTime time(String text, String field) {

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  *
  * <p>The wall clock of a zone moves forward continuously except at offset transitions, where it
  * jumps (forward in a gap, back in an overlap). So the window's state can only change at an
- * instant whose local time is a window boundary, or at a transition. This class lists those
+ * instant whose local time is a window boundary, a local midnight (when blackout dates exist), or
+ * at a transition. This class lists those
  * candidate instants for the dates around {@code t}, sorts them, and returns the first one after
  * {@code t} in the wanted state. A boundary inside an overlap yields both of its instants; a
  * boundary inside a gap yields none (the transition instant stands in for it).
@@ -37,33 +38,47 @@ final class WindowSearch {
     }
 
     static Instant nextClosing(CallWindow window, Instant t) {
-        if (window.isAllDay() && window.days().size() == 7) {
+        if (window.isAllDay() && window.days().size() == 7 && window.blackouts().isEmpty()) {
             return Instant.MAX;
         }
         Instant open = nextOpening(window, t);
         return first(window, open, false, instant -> !window.isOpen(instant));
     }
 
+    /**
+     * Searches {@link #HORIZON_DAYS} at a time; blackout dates can push an opening further out, by
+     * at most one horizon per blackout date, so the search ends.
+     */
     private static Instant first(CallWindow window, Instant after, boolean openings, Predicate<Instant> wanted) {
-        List<Instant> candidates = candidates(window, after, openings);
-        Collections.sort(candidates);
-        for (Instant candidate : candidates) {
-            if (candidate.isAfter(after) && wanted.test(candidate)) {
-                return candidate;
+        Instant from = after;
+        for (int round = 0; round <= window.blackouts().size() + 1; round++) {
+            List<Instant> candidates = candidates(window, from, openings);
+            Collections.sort(candidates);
+            for (Instant candidate : candidates) {
+                if (candidate.isAfter(after) && wanted.test(candidate)) {
+                    return candidate;
+                }
             }
+            from = LocalDate.ofInstant(from, window.zone()).plusDays(HORIZON_DAYS - 2L)
+                    .atStartOfDay(window.zone()).toInstant();
         }
         throw new IllegalStateException("no " + (openings ? "opening" : "closing") + " of " + window
-                + " within " + HORIZON_DAYS + " days after " + after);
+                + " after " + after);
     }
 
     private static List<Instant> candidates(CallWindow window, Instant after, boolean openings) {
         ZoneRules rules = window.zone().getRules();
         LocalDate firstDate = LocalDate.ofInstant(after, window.zone()).minusDays(1);
         List<Instant> result = new ArrayList<>();
+        boolean midnights = !window.blackouts().isEmpty();
         for (int i = 0; i <= HORIZON_DAYS; i++) {
             LocalDate date = firstDate.plusDays(i);
             if (window.days().contains(date.getDayOfWeek())) {
                 addInstants(result, openings ? date.atTime(window.start()) : closingOf(window, date), rules);
+            }
+            if (midnights) {
+                // A blackout day begins and ends at local midnight: the state may change there too.
+                addInstants(result, date.atStartOfDay(), rules);
             }
         }
         Instant limit = firstDate.plusDays(HORIZON_DAYS + 2L).atStartOfDay().toInstant(ZoneOffset.UTC);

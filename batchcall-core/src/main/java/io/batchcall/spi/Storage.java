@@ -74,4 +74,16 @@ public interface Storage {
         throw new UnsupportedOperationException(getClass().getName() + " keeps no webhook registrations; use a "
                 + "storage that implements Storage.webhooks()");
     }
+
+    /**
+     * The contact part: suppression lists, recent dials for frequency caps, erasure and retention.
+     * The default throws: a storage without it runs no suppression check, and refuses to dial for
+     * an account with a frequency cap (fails closed).
+     *
+     * @return the contact store; the same instance on every call
+     * @throws UnsupportedOperationException if this storage keeps no contact data
+     */
+    default ContactStore contacts() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no contact data");
+    }
 }

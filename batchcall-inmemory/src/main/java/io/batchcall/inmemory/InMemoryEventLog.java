@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The event log of an {@link InMemoryStorage}: an account's sequence {@code n} is its element {@code n - 1}. */
+/** The event log of an {@link InMemoryStorage}: each account's events by sequence, 1, 2, 3, ... (purged ones absent). */
 final class InMemoryEventLog implements EventLog {
     private final State state;
 
@@ -24,17 +24,26 @@ final class InMemoryEventLog implements EventLog {
             throw new IllegalArgumentException("cursor must not be negative, but was " + cursor);
         }
         synchronized (state) {
-            List<StatusEvent> events = state.events.getOrDefault(account, List.of());
-            int size = events.size();
-            int from = (int) Math.min(cursor, size);
-            return List.copyOf(events.subList(from, (int) Math.min(size, (long) from + limit)));
+            State.EventLogOf log = state.events.get(account);
+            if (log == null) {
+                return List.of();
+            }
+            List<StatusEvent> out = new java.util.ArrayList<>(Math.min(limit, 1024));
+            for (StatusEvent e : log.bySequence.tailMap(cursor, false).values()) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                out.add(e);
+            }
+            return List.copyOf(out);
         }
     }
 
     @Override
     public long latest(AccountId account) {
         synchronized (state) {
-            return state.events.getOrDefault(account, List.of()).size();
+            State.EventLogOf log = state.events.get(account);
+            return log == null ? 0 : log.head;
         }
     }
 
@@ -42,7 +51,7 @@ final class InMemoryEventLog implements EventLog {
     public Map<AccountId, Long> heads() {
         synchronized (state) {
             Map<AccountId, Long> heads = new LinkedHashMap<>();
-            state.events.forEach((account, events) -> heads.put(account, (long) events.size()));
+            state.events.forEach((account, log) -> heads.put(account, log.head));
             return heads;
         }
     }

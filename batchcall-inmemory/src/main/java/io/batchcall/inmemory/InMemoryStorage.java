@@ -2,6 +2,7 @@ package io.batchcall.inmemory;
 
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
+import io.batchcall.spi.ContactStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.OutcomeStore;
 import io.batchcall.spi.RecipientStore;
@@ -28,6 +29,7 @@ public final class InMemoryStorage implements Storage {
     private final OutcomeStore outcomes;
     private final SubscriptionStore subscriptions = new InMemorySubscriptionStore();
     private final WebhookStore webhooks = new InMemoryWebhookStore();
+    private final ContactStore contacts;
 
     private InMemoryStorage(Clock clock) {
         State state = new State(clock);
@@ -36,6 +38,7 @@ public final class InMemoryStorage implements Storage {
         this.calls = new InMemoryCallStore(state);
         this.events = new InMemoryEventLog(state);
         this.outcomes = new InMemoryOutcomeStore(state);
+        this.contacts = new InMemoryContactStore(state);
     }
 
     /**
@@ -91,5 +94,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
     }
 }

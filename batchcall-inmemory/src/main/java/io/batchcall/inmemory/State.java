@@ -47,8 +47,22 @@ final class State {
     final TreeSet<Long> unsettled = new TreeSet<>();
     final Map<AccountId, Integer> inbound = new HashMap<>();
     final Map<AccountId, Integer> outboundActive = new HashMap<>();
-    /** Each account's events in sequence order: sequence n is element n - 1. */
-    final Map<AccountId, List<StatusEvent>> events = new HashMap<>();
+    /** Each account's events by sequence (retention may have purged some); see {@link EventLogOf}. */
+    final Map<AccountId, EventLogOf> events = new HashMap<>();
+    /** Suppression entries by {@code NumberHash}; the number is null once erased. */
+    final Map<String, SuppressionRow> suppressions = new HashMap<>();
+
+    /** A suppression entry as stored: {@code e164} is null after the number was erased. */
+    record SuppressionRow(AccountId account, String e164, String reason, String source, Instant at) {
+    }
+    /** Recent dial instants by {@code NumberHash}, for frequency caps. */
+    final Map<String, List<Instant>> recentDials = new HashMap<>();
+
+    /** One account's events: sequences are never reused, purged ones are simply absent. */
+    static final class EventLogOf {
+        final TreeMap<Long, StatusEvent> bySequence = new TreeMap<>();
+        long head;
+    }
     private long nextBatchId = 1;
     private long nextRecipientId = 1;
     private long nextAttemptId = 1;
@@ -174,7 +188,8 @@ final class State {
 
     private void append(Instant at, AccountId account, BatchId batch, RecipientId recipient, AttemptId attempt,
             String status, String detail) {
-        List<StatusEvent> log = events.computeIfAbsent(account, a -> new ArrayList<>());
-        log.add(new StatusEvent(log.size() + 1L, at, account, batch, recipient, attempt, status, detail));
+        EventLogOf log = events.computeIfAbsent(account, a -> new EventLogOf());
+        log.head++;
+        log.bySequence.put(log.head, new StatusEvent(log.head, at, account, batch, recipient, attempt, status, detail));
     }
 }

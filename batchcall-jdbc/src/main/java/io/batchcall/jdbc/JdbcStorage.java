@@ -3,6 +3,7 @@ package io.batchcall.jdbc;
 import io.batchcall.jdbc.internal.JdbcBatchStore;
 import io.batchcall.jdbc.internal.JdbcCallStore;
 import io.batchcall.jdbc.internal.JdbcOutcomeStore;
+import io.batchcall.jdbc.internal.JdbcContactStore;
 import io.batchcall.jdbc.internal.JdbcEventLog;
 import io.batchcall.jdbc.internal.JdbcRecipientStore;
 import io.batchcall.jdbc.internal.JdbcSubscriptionStore;
@@ -10,6 +11,7 @@ import io.batchcall.jdbc.internal.JdbcWebhookStore;
 import io.batchcall.jdbc.internal.Setup;
 import io.batchcall.spi.BatchStore;
 import io.batchcall.spi.CallStore;
+import io.batchcall.spi.ContactStore;
 import io.batchcall.spi.EventLog;
 import io.batchcall.spi.OutcomeStore;
 import io.batchcall.spi.RecipientStore;
@@ -49,6 +51,7 @@ public final class JdbcStorage implements Storage {
     private final OutcomeStore outcomes;
     private final SubscriptionStore subscriptions;
     private final WebhookStore webhooks;
+    private final ContactStore contacts;
 
     JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
@@ -59,6 +62,7 @@ public final class JdbcStorage implements Storage {
         this.outcomes = new JdbcOutcomeStore(s.jdbc(), s.tables(), s.dialect());
         this.subscriptions = new JdbcSubscriptionStore(s.jdbc(), s.tables(), s.dialect());
         this.webhooks = new JdbcWebhookStore(s.jdbc(), s.tables());
+        this.contacts = new JdbcContactStore(s.jdbc(), s.tables(), s.dialect());
     }
 
     /**
@@ -116,6 +120,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
     }
 
     /** Optional settings, as for {@link JdbcBackend.Builder}, to which every call is passed on. */

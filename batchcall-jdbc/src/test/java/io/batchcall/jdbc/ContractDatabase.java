@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 final class ContractDatabase implements AutoCloseable {
     private static final String[] EMPTY = {
         "DELETE FROM bc_events",
+        "DELETE FROM bc_suppressions",
+        "DELETE FROM bc_contact_dials",
+        "DELETE FROM bc_purge_progress",
         "DELETE FROM bc_attempts",
         "DELETE FROM bc_recipients",
         "DELETE FROM bc_batches WHERE parent_id IS NOT NULL",
@@ -80,6 +83,48 @@ final class ContractDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot empty the contract database", e);
         }
         return pool;
+    }
+
+    /** The migrated pool without emptying it (for raw checks after a test wrote through a storage). */
+    synchronized DataSource pool() {
+        return pool;
+    }
+
+    /**
+     * Every (table, text column) of the batchcall tables whose value contains {@code text}: a query
+     * over every character column of every {@code bc_} table in the information schema.
+     */
+    java.util.List<String> textHolding(String text) {
+        java.util.List<String> hits = new java.util.ArrayList<>();
+        try (Connection c = pool().getConnection()) {
+            java.util.List<String[]> columns = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT table_name, column_name FROM information_schema.columns "
+                    + "WHERE lower(table_schema) = 'public' AND lower(table_name) LIKE 'bc!_%' ESCAPE '!' "
+                    + "AND (lower(data_type) LIKE '%char%' OR lower(data_type) IN ('text', 'clob'))");
+                    var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            if (columns.size() < 20) {
+                throw new IllegalStateException("expected every text column of the bc_ tables, found only "
+                        + columns.size());
+            }
+            for (String[] col : columns) {
+                try (var ps = c.prepareStatement("SELECT count(*) FROM " + col[0] + " WHERE " + col[1] + " LIKE ?")) {
+                    ps.setString(1, "%" + text + "%");
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            hits.add(col[0] + "." + col[1]);
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot scan the text columns", e);
+        }
+        return hits;
     }
 
     @Override

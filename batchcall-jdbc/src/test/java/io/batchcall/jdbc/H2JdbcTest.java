@@ -55,4 +55,12 @@ class H2JdbcTest {
             return DB;
         }
     }
+
+    @Nested
+    class ContactPolicy extends ContactPolicyJdbcTest {
+        @Override
+        TestDb db() {
+            return DB;
+        }
+    }
 }

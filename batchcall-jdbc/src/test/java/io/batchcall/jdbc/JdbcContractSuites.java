@@ -9,6 +9,7 @@ import io.batchcall.testkit.CallLifecycleContract;
 import io.batchcall.testkit.CallRecoveryContract;
 import io.batchcall.testkit.ClaimContract;
 import io.batchcall.testkit.ConcurrentClaimContract;
+import io.batchcall.testkit.ContactStoreContract;
 import io.batchcall.testkit.CreditLedgerConcurrencyContract;
 import io.batchcall.testkit.CreditLedgerContract;
 import io.batchcall.testkit.EventLogContract;
@@ -154,6 +155,19 @@ abstract class JdbcContractSuites {
         @Override
         protected CreditLedger newLedger(Clock clock) {
             return db().ledger();
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactStoreContract {
+        @Override
+        protected Storage newStorage(Clock clock) {
+            return db().storage(clock);
+        }
+
+        @Override
+        protected java.util.List<String> rawTextHolding(String text) {
+            return db().textHolding(text);
         }
     }
 

@@ -55,7 +55,7 @@ abstract class MigrationsTest {
                 .isInstanceOf(SchemaVersionException.class)
                 .hasMessageContaining("at version 1")
                 .hasMessageContaining("V002__indexes.sql, V003__credit_ledger.sql, V004__settlement_account_events.sql, "
-                        + "V005__outcomes.sql, V006__subscriptions_webhooks.sql, V007__hot_recipient_status.sql");
+                        + "V005__outcomes.sql, V006__subscriptions_webhooks.sql, V007__hot_recipient_status.sql, V008__contact_policy.sql");
         JdbcStorage.builder(ds).migrate(true).build();
     }
 
@@ -77,7 +77,8 @@ abstract class MigrationsTest {
         assertThat(scripts).extracting(Migrations.Script::fileName)
                 .containsExactly("V001__tables.sql", "V002__indexes.sql", "V003__credit_ledger.sql",
                         "V004__settlement_account_events.sql", "V005__outcomes.sql",
-                        "V006__subscriptions_webhooks.sql", "V007__hot_recipient_status.sql");
+                        "V006__subscriptions_webhooks.sql", "V007__hot_recipient_status.sql",
+                        "V008__contact_policy.sql");
         assertThat(scripts).allSatisfy(s -> assertThat(s.sql()).doesNotContain("${prefix}")
                 .contains("INSERT INTO acme_schema_version"));
         boolean partial = scripts.get(1).sql().contains("WHERE status = 'pending'");

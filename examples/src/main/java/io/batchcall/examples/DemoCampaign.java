@@ -59,11 +59,13 @@ public final class DemoCampaign {
         try (SimulatedTelephony carrier = new SimulatedTelephony(clock, carrierMix);
                 BatchCalls calls = BatchCalls.builder(storage, carrier, ledger).clock(clock).nodeName("demo")
                         .tariff(Tariff.of(Money.usd("0.013"))).accountLimits(new AccountLimits(20, 2))
+                        .contactPolicies(LegalHoursDemo.policies())
                         .pollInterval(Duration.ofMillis(100))
                         .eventInterval(Duration.ofMillis(50)).listener(printer).build()) {
             carrier.connect(calls.statusSink());
             carrier.start(Duration.ofMillis(50));
             ledger.topUp(ACCOUNT, Money.usd("2.00"), "demo-top-up");
+            ledger.topUp(LegalHoursDemo.ACCOUNT, Money.usd("1.00"), "demo-top-up");
 
             BatchSpec spec = BatchSpec.builder("December appointment reminders", ACCOUNT,
                             PhoneNumber.of("+14155552000"), CallWindow.always(ZoneId.of("America/New_York")))
@@ -94,6 +96,8 @@ public final class DemoCampaign {
             }
 
             Instant started = clock.instant();
+            LegalHoursDemo lateCall = LegalHoursDemo.send(calls, clock);
+            printer.know(lateCall.batchId(), "Late follow-up");
             calls.send(draft.id());
             calls.start();
             BatchSummary summary = calls.batch(draft.id());
@@ -106,6 +110,7 @@ public final class DemoCampaign {
                 Thread.sleep(200);
                 summary = calls.batch(draft.id());
             }
+            String late = lateCall.report(calls, clock);
             calls.close();
             terminal.status(tally(summary, Duration.between(started, clock.instant())), tally(summary, Duration.ZERO),
                     clock.millis());
@@ -117,6 +122,7 @@ public final class DemoCampaign {
                     counts.failed(), counts.skipped());
             System.out.printf("Dials placed: %d; most calls at once: %d (batch limit 6)%n",
                     carrier.placedCalls().size(), carrier.maxConcurrent(ACCOUNT));
+            System.out.println(late);
             System.out.printf("Credit left: %s of USD 2 (dial fee USD 0.005 + USD 0.013 per started minute)%n",
                     ledger.available(ACCOUNT, Currency.getInstance("USD")));
         }

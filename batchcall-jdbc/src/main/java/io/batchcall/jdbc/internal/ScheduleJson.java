@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * JSON for {@link CallWindow} and {@link Recurrence}, written against their public API only:
  * <pre>
- * window:     {"start": "09:00", "end": "17:00", "days": ["MONDAY", …], "zone": "Europe/Berlin"}
+ * window:     {"start": "09:00", "end": "17:00", "days": ["MONDAY", …], "zone": "Europe/Berlin"[, "blackouts": ["2026-12-25", …]]}
  * recurrence: {"kind": "periodic", "frequency": "DAILY", "interval": 1, "anchor": "…Z", "zone": "…", "end": …}
  *             {"kind": "cron", "expression": "30 2 * * 1-5", "anchor": "…Z", "zone": "…", "end": …}
  * end:        {"kind": "never"} | {"kind": "afterRuns", "runs": 5} | {"kind": "until", "at": "…Z"}
@@ -37,14 +37,22 @@ final class ScheduleJson {
         n.put("end", w.end().toString());
         w.days().stream().sorted().forEach(d -> n.withArray("days").add(d.name()));
         n.put("zone", w.zone().getId());
+        if (!w.blackouts().isEmpty()) {
+            w.blackouts().forEach(d -> n.withArray("blackouts").add(d.toString()));
+        }
         return n;
     }
 
     static CallWindow window(JsonNode n) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         n.get("days").forEach(d -> days.add(DayOfWeek.valueOf(d.asText())));
+        // "blackouts" is optional: absent in specs written before it existed, and when there are none.
+        Set<java.time.LocalDate> blackouts = new java.util.TreeSet<>();
+        if (n.hasNonNull("blackouts")) {
+            n.get("blackouts").forEach(d -> blackouts.add(java.time.LocalDate.parse(d.asText())));
+        }
         return new CallWindow(LocalTime.parse(n.get("start").asText()), LocalTime.parse(n.get("end").asText()), days,
-                ZoneId.of(n.get("zone").asText()));
+                ZoneId.of(n.get("zone").asText()), blackouts);
     }
 
     static ObjectNode recurrence(Recurrence r) {
