@@ -13,7 +13,21 @@ public final class Dto {
             String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
             List<String> windowDays, String timezone, Integer batchLimit, String recurrenceType,
             Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
-            Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts) {
+            Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts,
+            String machinePolicy, List<DispositionCodeBody> dispositions, Map<String, OutcomeRetryBody> retryByOutcome,
+            Map<String, OutcomeRetryBody> retryByDisposition) {
+    }
+
+    /** One disposition code a batch allows: in create/replace bodies and in the batch view. */
+    public record DispositionCodeBody(String code, String label, Boolean optOut) {
+    }
+
+    /**
+     * How one outcome or disposition is retried: the k-th such ending waits
+     * {@code delay_seconds × backoff^(k-1)} and at least {@code next_window_after_seconds}.
+     */
+    public record OutcomeRetryBody(Long delaySeconds, Double backoff, Integer maxAttempts,
+            Long nextWindowAfterSeconds) {
     }
 
     /** Recipient counts; {@code failed} is failed + busy + no_answer. */

@@ -56,7 +56,9 @@ public final class Views {
                 allDay ? null : w.start().toString(), allDay ? null : w.end().toString(), days(w),
                 w.zone().getId(), spec.batchLimit(), type, interval, endDate, maxRuns,
                 b.parentId() == null ? null : b.parentId().value(), b.parentId() == null ? null : b.occurrence(),
-                text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()));
+                text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()),
+                OutcomeFields.machinePolicy(spec.machinePolicy()), OutcomeFields.dispositionViews(spec.dispositions()),
+                OutcomeFields.ruleViews(spec.retry().byOutcome()), OutcomeFields.ruleViews(spec.retry().byDisposition()));
     }
 
     public static Dto.Counts counts(RecipientCounts c) {
