@@ -127,7 +127,16 @@ class JsonRoundTripTest {
         roundTrips(in -> new Dto.AttemptView(LONG.generate(in), INT.generate(in), TEXT.generate(in),
                 nullable(TEXT).generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in),
                 nullable(LONG).generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in),
-                nullable(TEXT).generate(in)), Dto.AttemptView.class);
+                nullable(TEXT).generate(in), nullable(TEXT).generate(in), nullable(in2 -> new Dto.DispositionView(
+                TEXT.generate(in2), MAP.generate(in2), nullable(TEXT).generate(in2))).generate(in)),
+                Dto.AttemptView.class);
+        roundTrips(in -> new Dto.DispositionRequest(TEXT.generate(in), nullable(MAP).generate(in)),
+                Dto.DispositionRequest.class);
+        roundTrips(in -> new Dto.DispositionCounts(LONG.generate(in), Map.of("sale", LONG.generate(in))),
+                Dto.DispositionCounts.class);
+        roundTrips(in -> new Dto.CallbackRequest(nullable(TEXT).generate(in)), Dto.CallbackRequest.class);
+        roundTrips(in -> new Dto.CallbackView(LONG.generate(in), LONG.generate(in), TEXT.generate(in)),
+                Dto.CallbackView.class);
         roundTrips(in -> new Dto.ImportView(LONG.generate(in), LONG.generate(in), LONG.generate(in),
                 LONG.generate(in), LONG.generate(in), BOOL.generate(in), TEXT.generate(in), listOf(TEXT).generate(in),
                 listOf(REJECTION).generate(in), listOf(REJECTION).generate(in)), Dto.ImportView.class);

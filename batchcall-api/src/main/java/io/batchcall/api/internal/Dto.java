@@ -44,9 +44,30 @@ public final class Dto {
             Map<String, String> variables) {
     }
 
-    /** One dial of a recipient. */
+    /** One dial of a recipient, with who answered and the disposition the host reported (else null). */
     public record AttemptView(long id, int number, String status, String providerCallId, String placedAt,
-            String endedAt, Long talkSeconds, String cost, String currency, String reason) {
+            String endedAt, Long talkSeconds, String cost, String currency, String reason, String answeredBy,
+            DispositionView disposition) {
+    }
+
+    /** A recorded disposition: its code, data and when it was recorded. */
+    public record DispositionView(String code, Map<String, String> data, String at) {
+    }
+
+    /** The body of a disposition report. */
+    public record DispositionRequest(String code, Map<String, String> data) {
+    }
+
+    /** Attempts per disposition code of a batch (codes nobody reported are absent). */
+    public record DispositionCounts(long batchId, Map<String, Long> counts) {
+    }
+
+    /** The body of a call back: an ISO-8601 instant. */
+    public record CallbackRequest(String at) {
+    }
+
+    /** A queued call back. */
+    public record CallbackView(long batchId, long recipientId, String callbackAt) {
     }
 
     /** What an upload did with each row. */

@@ -86,7 +86,10 @@ public final class Views {
         return new Dto.AttemptView(a.id().value(), a.number(), a.status().wireName(), a.providerCallId(),
                 text(a.placedAt()), text(a.endedAt()), a.talkTime() == null ? null : a.talkTime().toSeconds(),
                 a.cost() == null ? null : a.cost().toBigDecimal().toPlainString(),
-                a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason());
+                a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason(),
+                a.answeredBy() == null ? null : a.answeredBy().wireName(), a.disposition() == null ? null
+                        : new Dto.DispositionView(a.disposition().code(), a.disposition().data(),
+                                text(a.disposition().at())));
     }
 
     public static Dto.ImportView report(ImportReport r) {
