@@ -97,4 +97,21 @@ public final class Dto {
     /** The body of a rerun. */
     public record RerunRequest(String scope) {
     }
+
+    /** The body of a webhook registration; the secret is stored, never shown again. */
+    public record WebhookRequest(String url, String secret) {
+    }
+
+    /** A registered webhook (without its secret); {@code consumer} names its dead letters. */
+    public record WebhookView(long id, String url, String createdAt, String consumer) {
+    }
+
+    /** An event a webhook gave up on after its attempts ran out. */
+    public record DeadLetterView(long id, String consumer, EventView event, int attempts, String lastError,
+            String deadAt, boolean redeliveryRequested) {
+    }
+
+    /** How many dead letters were queued for redelivery. */
+    public record Redelivery(int queued) {
+    }
 }

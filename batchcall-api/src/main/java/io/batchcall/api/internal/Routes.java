@@ -23,6 +23,7 @@ public final class Routes {
         new StreamRoutes(ctx).register(router);
         new ActionRoutes(ctx, batches).register(router);
         new OutcomeRoutes(ctx).register(router);
+        new WebhookRoutes(ctx).register(router);
     }
 
     public ApiResponse dispatch(ApiRequest request) throws IOException {
