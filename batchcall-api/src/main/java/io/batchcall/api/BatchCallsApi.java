@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The batchcall HTTP API as one framework-free handler: REST resources and the product's
  * action-style body in snake_case JSON, CSV upload and export, problem+json errors, an OpenAPI 3.1
- * document at {@code GET /openapi.json}, and Server-Sent Events of status changes.
+ * document at {@code GET /openapi.json}, and Server-Sent Events of status changes. Besides batches
+ * and recipients it takes disposition reports for attempts, call backs, and an account's signed
+ * webhooks with their dead letters.
  *
  * <pre>{@code
  * BatchCallsApi api = BatchCallsApi.builder(calls, storage.events()).build();

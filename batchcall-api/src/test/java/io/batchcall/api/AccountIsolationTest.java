@@ -34,7 +34,9 @@ class AccountIsolationTest {
                 new String[] {"GET", "/batches/%d/recipients"}, new String[] {"POST", "/batches/%d/recipients"},
                 new String[] {"GET", "/batches/%d/recipients/" + recipient + "/attempts"},
                 new String[] {"GET", "/batches/%d/rejections.csv"}, new String[] {"GET", "/batches/%d/results.csv"},
-                new String[] {"GET", "/batches/%d/estimate"}, new String[] {"GET", "/batches/%d/events"})) {
+                new String[] {"GET", "/batches/%d/estimate"}, new String[] {"GET", "/batches/%d/events"},
+                new String[] {"GET", "/batches/%d/dispositions"},
+                new String[] {"POST", "/batches/%d/recipients/" + recipient + "/callback"})) {
             String body = route[0].equals("PUT") ? ApiFixture.draftJson("Stolen").replace(",\"draft\":true", "")
                     : route[1].endsWith("recipients") && route[0].equals("POST") ? ApiFixture.CSV : null;
             String type = body == null ? null : route[0].equals("PUT") ? "application/json" : "text/csv";

@@ -3,6 +3,7 @@ package io.batchcall.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
@@ -57,7 +58,26 @@ class JsonRoundTripTest {
             nullable(listOf(TEXT)).generate(in), nullable(INT).generate(in), nullable(LONG).generate(in),
             nullable(INT).generate(in), nullable(TEXT).generate(in), nullable(listOf(in2 ->
                     new BatchRequest.Recipient(TEXT.generate(in2), nullable(TEXT).generate(in2),
-                            nullable(MAP).generate(in2)))).generate(in));
+                            nullable(MAP).generate(in2)))).generate(in), nullable(TEXT).generate(in),
+            nullable(listOf(JsonRoundTripTest::code)).generate(in), nullable(rules()).generate(in),
+            nullable(rules()).generate(in));
+
+    private static Dto.DispositionCodeBody code(org.quicktheories.core.RandomnessSource in) {
+        return new Dto.DispositionCodeBody(TEXT.generate(in), nullable(TEXT).generate(in), nullable(BOOL).generate(in));
+    }
+
+    private static Gen<Map<String, Dto.OutcomeRetryBody>> rules() {
+        return in -> {
+            Map<String, Dto.OutcomeRetryBody> m = new LinkedHashMap<>();
+            int n = integers().between(0, 3).generate(in);
+            for (int i = 0; i < n; i++) {
+                m.put(TEXT.generate(in), new Dto.OutcomeRetryBody(nullable(LONG).generate(in),
+                        nullable(doubles().between(1.0, 10.0)).generate(in), nullable(INT).generate(in),
+                        nullable(LONG).generate(in)));
+            }
+            return m;
+        };
+    }
 
     private static final Gen<Dto.Counts> COUNTS = in -> new Dto.Counts(LONG.generate(in), LONG.generate(in),
             LONG.generate(in), LONG.generate(in), LONG.generate(in), LONG.generate(in), Map.of("pending",
@@ -69,7 +89,9 @@ class JsonRoundTripTest {
             nullable(TEXT).generate(in), listOf(TEXT).generate(in), TEXT.generate(in), INT.generate(in),
             nullable(TEXT).generate(in), nullable(INT).generate(in), nullable(TEXT).generate(in),
             nullable(LONG).generate(in), nullable(LONG).generate(in), nullable(LONG).generate(in),
-            TEXT.generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in), COUNTS.generate(in));
+            TEXT.generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in), COUNTS.generate(in),
+            nullable(TEXT).generate(in), listOf(JsonRoundTripTest::code).generate(in), rules().generate(in),
+            rules().generate(in));
 
     private static final Gen<Dto.RejectionView> REJECTION = in -> new Dto.RejectionView(LONG.generate(in),
             TEXT.generate(in), TEXT.generate(in), TEXT.generate(in));
@@ -105,7 +127,16 @@ class JsonRoundTripTest {
         roundTrips(in -> new Dto.AttemptView(LONG.generate(in), INT.generate(in), TEXT.generate(in),
                 nullable(TEXT).generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in),
                 nullable(LONG).generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in),
-                nullable(TEXT).generate(in)), Dto.AttemptView.class);
+                nullable(TEXT).generate(in), nullable(TEXT).generate(in), nullable(in2 -> new Dto.DispositionView(
+                TEXT.generate(in2), MAP.generate(in2), nullable(TEXT).generate(in2))).generate(in)),
+                Dto.AttemptView.class);
+        roundTrips(in -> new Dto.DispositionRequest(TEXT.generate(in), nullable(MAP).generate(in)),
+                Dto.DispositionRequest.class);
+        roundTrips(in -> new Dto.DispositionCounts(LONG.generate(in), Map.of("sale", LONG.generate(in))),
+                Dto.DispositionCounts.class);
+        roundTrips(in -> new Dto.CallbackRequest(nullable(TEXT).generate(in)), Dto.CallbackRequest.class);
+        roundTrips(in -> new Dto.CallbackView(LONG.generate(in), LONG.generate(in), TEXT.generate(in)),
+                Dto.CallbackView.class);
         roundTrips(in -> new Dto.ImportView(LONG.generate(in), LONG.generate(in), LONG.generate(in),
                 LONG.generate(in), LONG.generate(in), BOOL.generate(in), TEXT.generate(in), listOf(TEXT).generate(in),
                 listOf(REJECTION).generate(in), listOf(REJECTION).generate(in)), Dto.ImportView.class);

@@ -29,7 +29,11 @@ public record BatchRequest(
         Long retryDelaySeconds,
         Integer ringTimeoutSeconds,
         String deadline,
-        List<Recipient> recipients) {
+        List<Recipient> recipients,
+        String machinePolicy,
+        List<Dto.DispositionCodeBody> dispositions,
+        Map<String, Dto.OutcomeRetryBody> retryByOutcome,
+        Map<String, Dto.OutcomeRetryBody> retryByDisposition) {
 
     /** One recipient given inline in a create request. */
     public record Recipient(String phone, String name, Map<String, String> variables) {

@@ -13,7 +13,21 @@ public final class Dto {
             String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
             List<String> windowDays, String timezone, Integer batchLimit, String recurrenceType,
             Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
-            Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts) {
+            Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts,
+            String machinePolicy, List<DispositionCodeBody> dispositions, Map<String, OutcomeRetryBody> retryByOutcome,
+            Map<String, OutcomeRetryBody> retryByDisposition) {
+    }
+
+    /** One disposition code a batch allows: in create/replace bodies and in the batch view. */
+    public record DispositionCodeBody(String code, String label, Boolean optOut) {
+    }
+
+    /**
+     * How one outcome or disposition is retried: the k-th such ending waits
+     * {@code delay_seconds × backoff^(k-1)} and at least {@code next_window_after_seconds}.
+     */
+    public record OutcomeRetryBody(Long delaySeconds, Double backoff, Integer maxAttempts,
+            Long nextWindowAfterSeconds) {
     }
 
     /** Recipient counts; {@code failed} is failed + busy + no_answer. */
@@ -30,9 +44,30 @@ public final class Dto {
             Map<String, String> variables) {
     }
 
-    /** One dial of a recipient. */
+    /** One dial of a recipient, with who answered and the disposition the host reported (else null). */
     public record AttemptView(long id, int number, String status, String providerCallId, String placedAt,
-            String endedAt, Long talkSeconds, String cost, String currency, String reason) {
+            String endedAt, Long talkSeconds, String cost, String currency, String reason, String answeredBy,
+            DispositionView disposition) {
+    }
+
+    /** A recorded disposition: its code, data and when it was recorded. */
+    public record DispositionView(String code, Map<String, String> data, String at) {
+    }
+
+    /** The body of a disposition report. */
+    public record DispositionRequest(String code, Map<String, String> data) {
+    }
+
+    /** Attempts per disposition code of a batch (codes nobody reported are absent). */
+    public record DispositionCounts(long batchId, Map<String, Long> counts) {
+    }
+
+    /** The body of a call back: an ISO-8601 instant. */
+    public record CallbackRequest(String at) {
+    }
+
+    /** A queued call back. */
+    public record CallbackView(long batchId, long recipientId, String callbackAt) {
     }
 
     /** What an upload did with each row. */
@@ -61,5 +96,22 @@ public final class Dto {
 
     /** The body of a rerun. */
     public record RerunRequest(String scope) {
+    }
+
+    /** The body of a webhook registration; the secret is stored, never shown again. */
+    public record WebhookRequest(String url, String secret) {
+    }
+
+    /** A registered webhook (without its secret); {@code consumer} names its dead letters. */
+    public record WebhookView(long id, String url, String createdAt, String consumer) {
+    }
+
+    /** An event a webhook gave up on after its attempts ran out. */
+    public record DeadLetterView(long id, String consumer, EventView event, int attempts, String lastError,
+            String deadAt, boolean redeliveryRequested) {
+    }
+
+    /** How many dead letters were queued for redelivery. */
+    public record Redelivery(int queued) {
     }
 }

@@ -2,6 +2,7 @@ package io.batchcall.api.internal;
 
 import io.batchcall.BatchCallException;
 import io.batchcall.ConcurrentUpdateException;
+import io.batchcall.DispositionConflictException;
 import io.batchcall.IllegalStateTransitionException;
 import io.batchcall.NotFoundException;
 import io.batchcall.StorageException;
@@ -28,6 +29,10 @@ public final class Errors {
         if (e instanceof IllegalStateTransitionException) {
             return new ApiProblem(409, "illegal-state", "Conflict with the batch's status", e.getMessage(), "status",
                     null, null, null);
+        }
+        if (e instanceof DispositionConflictException) {
+            return new ApiProblem(409, "disposition-conflict", "Another disposition is recorded", e.getMessage(),
+                    "code", null, null, null);
         }
         if (e instanceof ConcurrentUpdateException) {
             return new ApiProblem(409, "concurrent-update", "Changed concurrently; retry", e.getMessage(), null, null,

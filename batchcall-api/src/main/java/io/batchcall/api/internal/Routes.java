@@ -22,6 +22,8 @@ public final class Routes {
         new RecipientRoutes(ctx).register(router);
         new StreamRoutes(ctx).register(router);
         new ActionRoutes(ctx, batches).register(router);
+        new OutcomeRoutes(ctx).register(router);
+        new WebhookRoutes(ctx).register(router);
     }
 
     public ApiResponse dispatch(ApiRequest request) throws IOException {

@@ -78,9 +78,11 @@ public final class SpecMapper {
                     .recipientLocalTime(Boolean.TRUE.equals(r.recipientLocalTime()))
                     .batchLimit(r.batchLimit())
                     .recurrence(recurrence)
-                    .retry(retry(r))
+                    .retry(OutcomeFields.rules(retry(r), r))
                     .deadline(deadline)
                     .ringTimeout(ring)
+                    .machinePolicy(OutcomeFields.machinePolicy(r.machinePolicy()))
+                    .dispositions(OutcomeFields.dispositions(r.dispositions()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("validation", e.getMessage(), null, null);

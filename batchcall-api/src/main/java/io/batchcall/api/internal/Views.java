@@ -56,7 +56,9 @@ public final class Views {
                 allDay ? null : w.start().toString(), allDay ? null : w.end().toString(), days(w),
                 w.zone().getId(), spec.batchLimit(), type, interval, endDate, maxRuns,
                 b.parentId() == null ? null : b.parentId().value(), b.parentId() == null ? null : b.occurrence(),
-                text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()));
+                text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()),
+                OutcomeFields.machinePolicy(spec.machinePolicy()), OutcomeFields.dispositionViews(spec.dispositions()),
+                OutcomeFields.ruleViews(spec.retry().byOutcome()), OutcomeFields.ruleViews(spec.retry().byDisposition()));
     }
 
     public static Dto.Counts counts(RecipientCounts c) {
@@ -84,7 +86,10 @@ public final class Views {
         return new Dto.AttemptView(a.id().value(), a.number(), a.status().wireName(), a.providerCallId(),
                 text(a.placedAt()), text(a.endedAt()), a.talkTime() == null ? null : a.talkTime().toSeconds(),
                 a.cost() == null ? null : a.cost().toBigDecimal().toPlainString(),
-                a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason());
+                a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason(),
+                a.answeredBy() == null ? null : a.answeredBy().wireName(), a.disposition() == null ? null
+                        : new Dto.DispositionView(a.disposition().code(), a.disposition().data(),
+                                text(a.disposition().at())));
     }
 
     public static Dto.ImportView report(ImportReport r) {
