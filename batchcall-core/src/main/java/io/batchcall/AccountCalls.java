@@ -229,6 +229,18 @@ public final class AccountCalls {
     }
 
     /**
+     * Why one of this account's batches is not dialing now; see {@link BatchCalls#waiting}.
+     *
+     * @param id one of this account's batches
+     * @return the reason and the next opening, or empty when it may dial
+     * @throws NotFoundException if the batch does not exist or is another account's
+     */
+    public java.util.Optional<BatchWaiting> waiting(BatchId id) {
+        owned(id);
+        return calls.waiting(id);
+    }
+
+    /**
      * This account's batches, newest first, with their counts; series runs are under {@link #runs}.
      *
      * @param statuses only these statuses; null or empty for all

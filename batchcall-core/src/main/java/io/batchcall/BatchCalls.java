@@ -342,6 +342,21 @@ public final class BatchCalls implements AutoCloseable {
     }
 
     /**
+     * Why a batch is not dialing now, decided by the same rules the engine dials by: a draft, a
+     * schedule, a pause, a finished batch, or a running batch none of whose pending recipients is
+     * inside its call window or the account's legal calling hours now (with the next opening).
+     * Empty when it may dial: it then waits, if at all, only for a free line, credit or a retry's
+     * time. Operators' view; hosts use {@link AccountCalls#waiting}.
+     *
+     * @param id the batch
+     * @return the reason, or empty when it may dial
+     * @throws NotFoundException if the batch does not exist
+     */
+    public Optional<BatchWaiting> waiting(BatchId id) {
+        return engine.waiting(ops.get(id));
+    }
+
+    /**
      * One account's batches newest first with their counts; series runs are under {@link #runs}.
      *
      * @param q the account, statuses and page

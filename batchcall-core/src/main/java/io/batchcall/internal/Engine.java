@@ -1,8 +1,10 @@
 package io.batchcall.internal;
 
+import io.batchcall.BatchWaiting;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
+import io.batchcall.policy.ContactPolicy;
 import io.batchcall.spi.BatchListener;
 import io.batchcall.spi.BatchQuery;
 import io.batchcall.spi.CallStatusSink;
@@ -15,9 +17,12 @@ import io.batchcall.spi.Storage;
 import io.batchcall.spi.Telephony;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -47,10 +52,12 @@ public final class Engine implements CallStatusSink {
     private final LeaseKeeper leases;
     private final Contacts contacts;
     private final Retention retention;
+    private final Clock clock;
 
     public Engine(Storage storage, Telephony telephony, CreditLedger ledger, DialGuard guard, Clock clock,
             EngineSettings settings, ExecutorService dialPool, EngineObserver observer) {
         this.storage = storage;
+        this.clock = clock;
         this.settings = settings;
         this.observer = observer;
         this.transitions = new BatchTransitions(storage.batches(), clock);
@@ -153,6 +160,30 @@ public final class Engine implements CallStatusSink {
      */
     public Contacts contacts() {
         return contacts;
+    }
+
+    /**
+     * Why a batch is not dialing now, as the dial round decides it ({@link Waits}); empty when it may
+     * dial. An account whose contact policy cannot be read is shown as the engine treats it: not dialing.
+     *
+     * @param b the batch as loaded
+     * @return the reason, or empty
+     */
+    public Optional<BatchWaiting> waiting(Batch b) {
+        ContactPolicy policy;
+        try {
+            policy = settings.contact().policies().policyOf(b.account());
+        } catch (RuntimeException e) {
+            policy = null;
+        }
+        Instant now = clock.instant();
+        if (policy == null && b.status() == BatchStatus.RUNNING) {
+            return Optional.of(new BatchWaiting(b.id(), BatchWaiting.Reason.CALLING_HOURS,
+                    "the account's contact policy could not be read; the engine does not dial it", null));
+        }
+        Set<String> pending = b.status() == BatchStatus.RUNNING ? storage.recipients().pendingZoneKeys(b.id())
+                : Set.of();
+        return Waits.of(b, policy == null ? ContactPolicy.none() : policy, pending, now);
     }
 
     /** The effective settings of this engine. */

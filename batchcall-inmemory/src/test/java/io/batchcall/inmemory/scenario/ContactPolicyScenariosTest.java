@@ -4,6 +4,7 @@ import static io.batchcall.inmemory.scenario.Campaign.ACCOUNT;
 import static io.batchcall.inmemory.scenario.Campaign.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchcall.BatchWaiting;
 import io.batchcall.inmemory.SimulationSettings;
 import io.batchcall.model.Batch;
 import io.batchcall.model.BatchStatus;
@@ -77,12 +78,20 @@ class ContactPolicyScenariosTest {
                 ContactPolicy.none().withHours(CallingHours.of(quiet))))) {
             c.fund("10");
             Batch b = c.draft(spec("quiet").window(CallWindow.always(Campaign.NEW_YORK)).build(), 3);
+            var mine = c.calls.forAccount(ACCOUNT);
+            assertThat(mine.waiting(b.id())).get().extracting(BatchWaiting::reason).isEqualTo(BatchWaiting.Reason.DRAFT);
             c.calls.send(b.id());
             c.step(Duration.ofMinutes(30));
             assertThat(c.carrier.placedCalls()).isEmpty();
+            Instant tenInNewYork = ZonedDateTime.of(2026, 3, 2, 10, 0, 0, 0, Campaign.NEW_YORK).toInstant();
+            BatchWaiting waiting = mine.waiting(b.id()).orElseThrow();
+            assertThat(waiting.reason()).isEqualTo(BatchWaiting.Reason.CALLING_HOURS);
+            assertThat(waiting.until()).isEqualTo(tenInNewYork);
+            assertThat(waiting.detail()).contains("legal calling hours");
             assertThat(all(c, b)).allMatch(r -> r.attempts() == 0 && c.calls.attempts(r.id()).isEmpty());
             c.step(Duration.ofMinutes(31)); // 10:01 in New York
             assertThat(c.carrier.placedCalls()).hasSize(3);
+            assertThat(mine.waiting(b.id())).as("dialing: nothing holds it").isEmpty();
         }
     }
 
