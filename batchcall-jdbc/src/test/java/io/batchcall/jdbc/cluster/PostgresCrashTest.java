@@ -58,12 +58,13 @@ class PostgresCrashTest {
 
         @Override
         public PlacedCall place(CallRequest request) {
-            if (!dead && dialsBeforeDeath.decrementAndGet() >= 0) {
+            int left = dialsBeforeDeath.decrementAndGet();
+            if (left >= 0) {
                 return carrier.place(request);
             }
-            if (!dead) {
+            if (left == -1) { // exactly one dial: the carrier accepts it, the node dies before recording it
+                carrier.place(request);
                 dead = true;
-                carrier.place(request); // the carrier accepted it; the node dies before recording it
             }
             hang();
             throw new IllegalStateException("unreachable");
