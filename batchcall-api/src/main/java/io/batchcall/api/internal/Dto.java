@@ -8,14 +8,17 @@ public final class Dto {
     private Dto() {
     }
 
-    /** A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm}. */
+    /**
+     * A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm};
+     * blackout dates are local ISO dates ({@code 2026-12-25}), ascending.
+     */
     public record BatchView(long id, String name, String status, String pauseReason, String failureReason,
             String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
             List<String> windowDays, String timezone, Integer batchLimit, String recurrenceType,
             Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
             Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts,
             String machinePolicy, List<DispositionCodeBody> dispositions, Map<String, OutcomeRetryBody> retryByOutcome,
-            Map<String, OutcomeRetryBody> retryByDisposition) {
+            Map<String, OutcomeRetryBody> retryByDisposition, List<String> windowBlackoutDates) {
     }
 
     /** One disposition code a batch allows: in create/replace bodies and in the batch view. */
