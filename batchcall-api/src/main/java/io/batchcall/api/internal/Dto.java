@@ -117,4 +117,21 @@ public final class Dto {
     /** How many dead letters were queued for redelivery. */
     public record Redelivery(int queued) {
     }
+
+    /** The body of a suppression: an E.164 number and why it must not be called. */
+    public record SuppressionRequest(String phone, String reason) {
+    }
+
+    /** An entry of the account's suppression list; {@code source} is host, import or opt_out. */
+    public record SuppressionView(String phone, String reason, String source, String at) {
+    }
+
+    /** What a suppression list upload did; {@code rejections} holds at most the first 100 bad rows. */
+    public record SuppressionImportView(long read, long added, long alreadyListed, long rejected,
+            boolean rejectionsTruncated, List<LineProblem> rejections) {
+    }
+
+    /** A bad row of an upload, by its line in the file. */
+    public record LineProblem(long line, String reason) {
+    }
 }
