@@ -8,6 +8,7 @@ import io.batchcall.csv.ImportOptions;
 import io.batchcall.model.AccountId;
 import io.batchcall.model.PhoneNumber;
 import io.batchcall.policy.SuppressionImport;
+import io.batchcall.spi.Erasure;
 import io.batchcall.spi.Suppression;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,12 @@ final class ContactRoutes {
                 guarded(action));
         r.add("POST", "/suppressions", Media.JSON, this::suppress);
         r.add("POST", "/suppressions/import", Media.JSON, this::importList);
+        r.add("POST", "/erasures", Media.JSON, c -> {
+            Dto.ErasureRequest body = c.json(Dto.ErasureRequest.class);
+            Erasure e = contacts(c.account()).erase(SpecMapper.phone("phone", body.phone()));
+            return Responses.json(200, new Dto.ErasureView(e.recipients(), e.attempts(), e.events(),
+                    e.suppressionKept()));
+        });
         r.add("GET", "/suppressions/{phone}", Media.JSON, c -> {
             PhoneNumber phone = pathPhone(c);
             return Responses.json(200, view(contacts(c.account()).suppression(phone)

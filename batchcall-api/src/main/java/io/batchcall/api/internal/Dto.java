@@ -134,4 +134,12 @@ public final class Dto {
     /** A bad row of an upload, by its line in the file. */
     public record LineProblem(long line, String reason) {
     }
+
+    /** The body of an erasure: the E.164 number to erase from every batch of the account. */
+    public record ErasureRequest(String phone) {
+    }
+
+    /** What an erasure removed; counts, costs and the ledger are kept. */
+    public record ErasureView(long recipients, long attempts, long events, boolean suppressionKept) {
+    }
 }
