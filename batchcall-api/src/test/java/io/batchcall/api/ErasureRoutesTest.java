@@ -57,7 +57,11 @@ class ErasureRoutesTest {
         assertThat(f.get(ACME, "/batches/" + batch + "/results.csv").body()).doesNotContain(ERASED)
                 .doesNotContain("Ann");
         assertThat(f.get(ACME, "/batches/" + batch).json().get("counts").get("total").asLong()).isEqualTo(2);
-        // still suppressed (by a hash only): a batch sent afterwards does not dial it
+        // still suppressed (by a hash only): the caller who knows the number finds the entry, and a batch
+        // sent afterwards does not dial it
+        Res entry = f.get(ACME, "/suppressions/" + ERASED);
+        assertThat(entry.status()).as(entry.body()).isEqualTo(200);
+        assertThat(entry.json().get("phone").asText()).isEqualTo(ERASED);
         long later = sentAndFinished(ACME);
         int seen = 0;
         for (JsonNode rec : f.get(ACME, "/batches/" + later + "/recipients").json().get("items")) {
