@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * The batchcall HTTP API as one framework-free handler: REST resources and the product's
  * action-style body in snake_case JSON, CSV upload and export, problem+json errors, an OpenAPI 3.1
  * document at {@code GET /openapi.json}, and Server-Sent Events of status changes. Besides batches
- * and recipients it takes disposition reports for attempts, call backs, and an account's signed
- * webhooks with their dead letters.
+ * and recipients it takes disposition reports for attempts, call backs, an account's signed
+ * webhooks with their dead letters, its suppression (do-not-call) list with a streamed bulk load,
+ * and the erasure of a number from every batch of the account.
  *
  * <pre>{@code
  * BatchCallsApi api = BatchCallsApi.builder(calls, storage.events()).build();
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The host authenticates and passes the account; one account never sees or changes another's
- * batches (they answer 404 like unknown ids). Thread-safe. The event stream reads the store's
+ * batches (they answer 404 like unknown ids) or suppression list. Thread-safe. The event stream reads the store's
  * event log on one thread of its own, so every node serves every change; {@link #close()} ends the
  * streams and stops that thread.
  */

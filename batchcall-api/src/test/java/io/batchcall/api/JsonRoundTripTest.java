@@ -60,7 +60,7 @@ class JsonRoundTripTest {
                     new BatchRequest.Recipient(TEXT.generate(in2), nullable(TEXT).generate(in2),
                             nullable(MAP).generate(in2)))).generate(in), nullable(TEXT).generate(in),
             nullable(listOf(JsonRoundTripTest::code)).generate(in), nullable(rules()).generate(in),
-            nullable(rules()).generate(in));
+            nullable(rules()).generate(in), nullable(listOf(TEXT)).generate(in));
 
     private static Dto.DispositionCodeBody code(org.quicktheories.core.RandomnessSource in) {
         return new Dto.DispositionCodeBody(TEXT.generate(in), nullable(TEXT).generate(in), nullable(BOOL).generate(in));
@@ -91,7 +91,7 @@ class JsonRoundTripTest {
             nullable(LONG).generate(in), nullable(LONG).generate(in), nullable(LONG).generate(in),
             TEXT.generate(in), nullable(TEXT).generate(in), nullable(TEXT).generate(in), COUNTS.generate(in),
             nullable(TEXT).generate(in), listOf(JsonRoundTripTest::code).generate(in), rules().generate(in),
-            rules().generate(in));
+            rules().generate(in), listOf(TEXT).generate(in));
 
     private static final Gen<Dto.RejectionView> REJECTION = in -> new Dto.RejectionView(LONG.generate(in),
             TEXT.generate(in), TEXT.generate(in), TEXT.generate(in));

@@ -33,7 +33,8 @@ public record BatchRequest(
         String machinePolicy,
         List<Dto.DispositionCodeBody> dispositions,
         Map<String, Dto.OutcomeRetryBody> retryByOutcome,
-        Map<String, Dto.OutcomeRetryBody> retryByDisposition) {
+        Map<String, Dto.OutcomeRetryBody> retryByDisposition,
+        List<String> windowBlackoutDates) {
 
     /** One recipient given inline in a create request. */
     public record Recipient(String phone, String name, Map<String, String> variables) {

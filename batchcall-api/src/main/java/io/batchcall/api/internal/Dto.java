@@ -8,14 +8,17 @@ public final class Dto {
     private Dto() {
     }
 
-    /** A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm}. */
+    /**
+     * A batch with its counts. Instants are ISO-8601 UTC strings; times are local {@code HH:mm};
+     * blackout dates are local ISO dates ({@code 2026-12-25}), ascending.
+     */
     public record BatchView(long id, String name, String status, String pauseReason, String failureReason,
             String callerId, String agentId, String scheduledAt, String windowStartTime, String windowEndTime,
             List<String> windowDays, String timezone, Integer batchLimit, String recurrenceType,
             Integer recurrenceInterval, String recurrenceEndDate, Long recurrenceMaxRuns, Long parentId,
             Long occurrence, String createdAt, String startedAt, String finishedAt, Counts counts,
             String machinePolicy, List<DispositionCodeBody> dispositions, Map<String, OutcomeRetryBody> retryByOutcome,
-            Map<String, OutcomeRetryBody> retryByDisposition) {
+            Map<String, OutcomeRetryBody> retryByDisposition, List<String> windowBlackoutDates) {
     }
 
     /** One disposition code a batch allows: in create/replace bodies and in the batch view. */
@@ -113,5 +116,30 @@ public final class Dto {
 
     /** How many dead letters were queued for redelivery. */
     public record Redelivery(int queued) {
+    }
+
+    /** The body of a suppression: an E.164 number and why it must not be called. */
+    public record SuppressionRequest(String phone, String reason) {
+    }
+
+    /** An entry of the account's suppression list; {@code source} is host, import or opt_out. */
+    public record SuppressionView(String phone, String reason, String source, String at) {
+    }
+
+    /** What a suppression list upload did; {@code rejections} holds at most the first 100 bad rows. */
+    public record SuppressionImportView(long read, long added, long alreadyListed, long rejected,
+            boolean rejectionsTruncated, List<LineProblem> rejections) {
+    }
+
+    /** A bad row of an upload, by its line in the file. */
+    public record LineProblem(long line, String reason) {
+    }
+
+    /** The body of an erasure: the E.164 number to erase from every batch of the account. */
+    public record ErasureRequest(String phone) {
+    }
+
+    /** What an erasure removed; counts, costs and the ledger are kept. */
+    public record ErasureView(long recipients, long attempts, long events, boolean suppressionKept) {
     }
 }

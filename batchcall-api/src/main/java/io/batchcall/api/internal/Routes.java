@@ -24,6 +24,7 @@ public final class Routes {
         new ActionRoutes(ctx, batches).register(router);
         new OutcomeRoutes(ctx).register(router);
         new WebhookRoutes(ctx).register(router);
+        new ContactRoutes(ctx).register(router);
     }
 
     public ApiResponse dispatch(ApiRequest request) throws IOException {

@@ -125,6 +125,10 @@ public final class SpecMapper {
     }
 
     private static CallWindow window(BatchRequest r, ZoneId zone) {
+        return hours(r, zone).withBlackouts(blackouts(r.windowBlackoutDates()));
+    }
+
+    private static CallWindow hours(BatchRequest r, ZoneId zone) {
         Set<DayOfWeek> days = days(r.windowDays());
         if (r.windowStartTime() == null && r.windowEndTime() == null) {
             return CallWindow.allDay(days == null ? CallWindow.EVERY_DAY : days, zone);
@@ -135,6 +139,34 @@ public final class SpecMapper {
             throw ApiProblem.invalid("window_end_time", "different from window_start_time " + start, r.windowEndTime());
         }
         return new CallWindow(start, end, days == null ? CallWindow.WEEKDAYS : days, zone);
+    }
+
+    /** At most this many blackout dates per batch. */
+    static final int MAX_BLACKOUT_DATES = 1000;
+
+    /** Local ISO dates ({@code 2026-12-25}) on which the window stays closed; absent or empty for none. */
+    static Set<LocalDate> blackouts(List<String> dates) {
+        if (dates == null) {
+            return Set.of();
+        }
+        if (dates.size() > MAX_BLACKOUT_DATES) {
+            throw ApiProblem.invalid("window_blackout_dates", "at most " + MAX_BLACKOUT_DATES + " dates",
+                    dates.size() + " dates");
+        }
+        Set<LocalDate> out = new java.util.TreeSet<>();
+        for (int i = 0; i < dates.size(); i++) {
+            String d = dates.get(i);
+            String field = "window_blackout_dates[" + i + "]";
+            if (d == null) {
+                throw ApiProblem.invalid(field, "an ISO local date such as 2026-12-25", null);
+            }
+            try {
+                out.add(LocalDate.parse(d.strip()));
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalid(field, "an ISO local date such as 2026-12-25", d);
+            }
+        }
+        return out;
     }
 
     private static LocalTime time(String field, String value) {

@@ -58,7 +58,8 @@ public final class Views {
                 b.parentId() == null ? null : b.parentId().value(), b.parentId() == null ? null : b.occurrence(),
                 text(b.createdAt()), text(b.startedAt()), text(b.finishedAt()), counts(s.counts()),
                 OutcomeFields.machinePolicy(spec.machinePolicy()), OutcomeFields.dispositionViews(spec.dispositions()),
-                OutcomeFields.ruleViews(spec.retry().byOutcome()), OutcomeFields.ruleViews(spec.retry().byDisposition()));
+                OutcomeFields.ruleViews(spec.retry().byOutcome()), OutcomeFields.ruleViews(spec.retry().byDisposition()),
+                w.blackouts().stream().map(java.time.LocalDate::toString).toList());
     }
 
     public static Dto.Counts counts(RecipientCounts c) {
