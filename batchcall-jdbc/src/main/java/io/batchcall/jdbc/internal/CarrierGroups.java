@@ -2,14 +2,9 @@ package io.batchcall.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit for the one-statement placements and carrier statuses of one account (PostgreSQL).
@@ -28,13 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * attempt claimed elsewhere (a callback routed to another node) runs alone.
  */
 final class CarrierGroups {
-    private static final int MAX_GROUP = 64;
     private static final int MAX_REMEMBERED = 200_000;
 
     private final Jdbc jdbc;
     private final Map<Long, String> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Group> groups = new ConcurrentHashMap<>();
-    private final AtomicLong grouped = new AtomicLong();
+    private final GroupCommit<Op> commits = new GroupCommit<>("carrier status");
 
     CarrierGroups(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -45,24 +38,16 @@ final class CarrierGroups {
         T run(Connection c, boolean async) throws SQLException;
     }
 
-    private static final class Op {
+    private static final class Op extends GroupCommit.Op {
         final Work<?> work;
         final boolean intermediate;
         final String what;
-        Object result;
-        Throwable failure;
-        boolean done;
 
         Op(Work<?> work, boolean intermediate, String what) {
             this.work = work;
             this.intermediate = intermediate;
             this.what = what;
         }
-    }
-
-    private static final class Group {
-        final ReentrantLock lock = new ReentrantLock();
-        final Queue<Op> queue = new ConcurrentLinkedQueue<>();
     }
 
     void remember(long attempt, String account) {
@@ -80,42 +65,17 @@ final class CarrierGroups {
      * Runs {@code work} in its account's group, or alone (in auto-commit) when the account is not
      * known here.
      */
-    @SuppressWarnings("unchecked")
     <T> T submit(long attempt, String what, boolean intermediate, Work<T> work) {
         String account = accounts.get(attempt);
         if (account == null) {
             return alone(what, intermediate, work);
         }
-        Group g = groups.computeIfAbsent(account, k -> new Group());
-        Op op = new Op(work, intermediate, what);
-        g.queue.add(op);
-        g.lock.lock();
-        try {
-            while (!op.done) {
-                List<Op> batch = new ArrayList<>();
-                for (Op next; batch.size() < MAX_GROUP && (next = g.queue.poll()) != null; ) {
-                    batch.add(next);
-                }
-                if (batch.isEmpty()) {
-                    throw new IllegalStateException("a queued carrier status of account " + account + " was lost");
-                }
-                run(account, batch);
-            }
-        } finally {
-            g.lock.unlock();
-        }
-        if (op.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (op.failure instanceof Error e) {
-            throw e;
-        }
-        return (T) op.result;
+        return commits.submit(account, new Op(work, intermediate, what), batch -> run(account, batch));
     }
 
     /** Statements applied in groups of two or more so far (for tests and diagnostics). */
     long grouped() {
-        return grouped.get();
+        return commits.grouped();
     }
 
     private <T> T alone(String what, boolean intermediate, Work<T> work) {
@@ -134,23 +94,15 @@ final class CarrierGroups {
                             }
                             return out;
                         });
-                grouped.addAndGet(batch.size());
+                commits.countGrouped(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result = results[i];
-                    batch.get(i).done = true;
+                    batch.get(i).answer(results[i], null);
                 }
                 return;
             } catch (RuntimeException | Error e) {
                 // fall through: each statement alone, with its own answer or error
             }
         }
-        for (Op op : batch) {
-            try {
-                op.result = alone(op.what, op.intermediate, op.work);
-            } catch (RuntimeException | Error e) {
-                op.failure = e;
-            }
-            op.done = true;
-        }
+        GroupCommit.eachAlone(batch, op -> alone(op.what, op.intermediate, op.work));
     }
 }

@@ -10,16 +10,10 @@ import io.batchcall.model.Money;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -35,14 +29,12 @@ import java.util.function.Supplier;
  * the others. A lone caller runs alone straight away.
  */
 final class LedgerGroups {
-    private static final int MAX_GROUP = 64;
 
     private final Jdbc jdbc;
     private final LedgerRows rows;
     private final LedgerWrites writes;
     private final Clock clock;
-    private final Map<String, Group> groups = new ConcurrentHashMap<>();
-    private final AtomicLong grouped = new AtomicLong();
+    private final GroupCommit<Op> commits = new GroupCommit<>("credit operation");
 
     LedgerGroups(Jdbc jdbc, LedgerRows rows, LedgerWrites writes, Clock clock) {
         this.jdbc = jdbc;
@@ -52,14 +44,11 @@ final class LedgerGroups {
     }
 
     /** One queued hold or capture; {@code alone} runs it by itself. */
-    static final class Op {
+    static final class Op extends GroupCommit.Op {
         final boolean hold;
         final String key;
         final Money amount;
         final Supplier<Object> alone;
-        Object result;
-        Throwable failure;
-        boolean done;
 
         Op(boolean hold, String key, Money amount, Supplier<Object> alone) {
             this.hold = hold;
@@ -69,44 +58,14 @@ final class LedgerGroups {
         }
     }
 
-    private static final class Group {
-        final ReentrantLock lock = new ReentrantLock();
-        final Queue<Op> queue = new ConcurrentLinkedQueue<>();
-    }
-
-    @SuppressWarnings("unchecked")
     <T> T submit(AccountId account, Op op) {
-        Group g = groups.computeIfAbsent(account.value() + '\u0000' + op.amount.currency().getCurrencyCode(),
-                k -> new Group());
-        g.queue.add(op);
-        g.lock.lock();
-        try {
-            while (!op.done) {
-                List<Op> batch = new ArrayList<>();
-                for (Op next; batch.size() < MAX_GROUP && (next = g.queue.poll()) != null; ) {
-                    batch.add(next);
-                }
-                if (batch.isEmpty()) {
-                    // cannot happen: every operation taken from the queue is finished before the lock is released
-                    throw new IllegalStateException("a queued credit operation for " + account + " was lost");
-                }
-                run(account, op.amount.currency(), batch);
-            }
-        } finally {
-            g.lock.unlock();
-        }
-        if (op.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (op.failure instanceof Error e) {
-            throw e;
-        }
-        return (T) op.result;
+        return commits.submit(account.value() + '\u0000' + op.amount.currency().getCurrencyCode(), op,
+                batch -> run(account, op.amount.currency(), batch));
     }
 
     /** Operations applied in groups of two or more so far (for tests and diagnostics). */
     long grouped() {
-        return grouped.get();
+        return commits.grouped();
     }
 
     private void run(AccountId account, Currency currency, List<Op> batch) {
@@ -114,25 +73,16 @@ final class LedgerGroups {
             try {
                 Outcome[] outcomes = jdbc.inTransaction("applying " + batch.size() + " holds and captures of "
                         + account, c -> apply(c, account, currency, batch));
-                grouped.addAndGet(batch.size());
+                commits.countGrouped(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result = outcomes[i].result;
-                    batch.get(i).failure = outcomes[i].failure;
-                    batch.get(i).done = true;
+                    batch.get(i).answer(outcomes[i].result, outcomes[i].failure);
                 }
                 return;
             } catch (RuntimeException | Error e) {
                 // fall through: each operation alone, with its own answer or error
             }
         }
-        for (Op op : batch) {
-            try {
-                op.result = op.alone.get();
-            } catch (RuntimeException | Error e) {
-                op.failure = e; // rethrown to its own caller, never to the thread that ran it
-            }
-            op.done = true;
-        }
+        GroupCommit.eachAlone(batch, op -> op.alone.get());
     }
 
     private record Outcome(Object result, Throwable failure) {
