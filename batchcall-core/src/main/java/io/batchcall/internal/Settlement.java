@@ -114,6 +114,9 @@ final class Settlement {
         if (!a.status().isFailure() && a.status() != RecipientStatus.COMPLETED) {
             return Optional.empty();
         }
+        if (a.status() == RecipientStatus.COMPLETED && a.disposition() == null && a.answeredBy() != AnsweredBy.MACHINE) {
+            return Optional.empty(); // reached by a person (or unknown): no policy retries it, so the batch is not read
+        }
         Optional<Batch> batch = batches.find(a.batchId());
         if (batch.isEmpty() || batch.get().status() == BatchStatus.CANCELLED) {
             return Optional.empty();
