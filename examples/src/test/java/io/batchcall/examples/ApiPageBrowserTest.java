@@ -122,11 +122,17 @@ class ApiPageBrowserTest {
                     && "completed".equals(statuses.get(12));
         });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-pending"), "0"));
-        long completed = Long.parseLong(driver.findElement(By.id("c-completed")).getText());
-        long failed = Long.parseLong(driver.findElement(By.id("c-failed")).getText());
-        assertThat(completed + failed).isEqualTo(12);
-        assertThat(driver.findElement(By.cssSelector(".batch-item .badge")).getDomAttribute("data-status"))
-                .isEqualTo("completed");
+        // Read the tiles and the batch list's badge in one script each time: live updates replace
+        // these elements, so an element found first and read afterwards can be gone (stale).
+        wait.until(d -> {
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) ((JavascriptExecutor) d).executeScript("return ["
+                    + "document.getElementById('c-completed').textContent, "
+                    + "document.getElementById('c-failed').textContent, "
+                    + "(document.querySelector('.batch-item .badge') || {dataset: {}}).dataset.status || '']");
+            return Long.parseLong(seen.get(0).trim()) + Long.parseLong(seen.get(1).trim()) == 12
+                    && "completed".equals(seen.get(2));
+        });
 
         Path shot = screenshot("api-page.png");
 
