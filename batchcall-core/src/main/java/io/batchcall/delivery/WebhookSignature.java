@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>{@code
  * byte[] body = exchange.getRequestBody().readAllBytes();          // the raw bytes, unparsed
  * String header = exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER);
- * WebhookSignature.verify(secret, header, body, Instant.now(), Duration.ofMinutes(5)); // throws if forged
+ * WebhookSignature.verify(secret, header, body, clock.instant(), Duration.ofMinutes(5)); // throws if forged
  * }</pre>
  *
  * <p>Replays: a captured request stays valid only while its timestamp is within the tolerance of

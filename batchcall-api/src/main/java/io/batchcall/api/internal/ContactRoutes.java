@@ -30,8 +30,7 @@ final class ContactRoutes {
     }
 
     void register(Router router) {
-        Adder r = (method, template, produces, action) -> router.add(method, template, produces,
-                guarded(action));
+        OptionalPart.Adder r = OptionalPart.routes(router, "contact data (suppression lists, erasure)");
         r.add("POST", "/suppressions", Media.JSON, this::suppress);
         r.add("POST", "/suppressions/import", Media.JSON, this::importList);
         r.add("POST", "/erasures", Media.JSON, c -> {
@@ -52,24 +51,6 @@ final class ContactRoutes {
             }
             return Responses.noContent();
         });
-    }
-
-    /** Router.add with every action guarded by {@link #guarded}. */
-    @FunctionalInterface
-    private interface Adder {
-        void add(String method, String template, String produces, Router.Action action);
-    }
-
-    /** A storage without contact data answers 501 rather than 500. */
-    private static Router.Action guarded(Router.Action action) {
-        return c -> {
-            try {
-                return action.handle(c);
-            } catch (UnsupportedOperationException e) {
-                throw new ApiProblem(501, "not-implemented", "Not implemented", "this server's storage keeps no "
-                        + "contact data (suppression lists, erasure)", null, null, null, null);
-            }
-        };
     }
 
     /** 201 with the new entry; 200 with the first entry when the number was listed already. */

@@ -21,8 +21,7 @@ final class WebhookRoutes {
     }
 
     void register(Router router) {
-        Adder r = (method, template, produces, action) -> router.add(method, template, produces,
-                guarded(action));
+        OptionalPart.Adder r = OptionalPart.routes(router, "webhooks");
         r.add("POST", "/webhooks", Media.JSON, this::create);
         r.add("GET", "/webhooks", Media.JSON, c -> Responses.json(200, new Dto.Page<>(hooks(c.account()).list()
                 .stream().map(WebhookRoutes::view).toList(), null)));
@@ -58,24 +57,6 @@ final class WebhookRoutes {
             }
             return Responses.json(202, new Dto.Redelivery(1));
         });
-    }
-
-    /** Router.add with every action guarded by {@link #guarded}. */
-    @FunctionalInterface
-    private interface Adder {
-        void add(String method, String template, String produces, Router.Action action);
-    }
-
-    /** A storage without webhooks answers 501 rather than 500. */
-    private static Router.Action guarded(Router.Action action) {
-        return c -> {
-            try {
-                return action.handle(c);
-            } catch (UnsupportedOperationException e) {
-                throw new ApiProblem(501, "not-implemented", "Not implemented", "this server's storage keeps no "
-                        + "webhooks", null, null, null, null);
-            }
-        };
     }
 
     private ApiResponse create(Call c) {
