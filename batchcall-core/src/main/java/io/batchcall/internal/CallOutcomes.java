@@ -1,5 +1,6 @@
 package io.batchcall.internal;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.CallAttempt;
 import io.batchcall.spi.CallStatusSink;
 import io.batchcall.spi.CallStatusUpdate;
@@ -43,7 +44,13 @@ final class CallOutcomes implements CallStatusSink {
             LOG.warn("ignoring carrier update for attempt {} with non-carrier status {}", u.attemptId(), u.status());
             return false;
         }
-        Optional<CallAttempt> changed = calls.applyCarrierStatus(u.attemptId(),
+        AccountId account = u.account() != null ? u.account()
+                : calls.attempt(u.attemptId()).map(CallAttempt::account).orElse(null); // a callback without its account
+        if (account == null) {
+            LOG.warn("ignoring carrier update {} for unknown attempt {}", u.status(), u.attemptId());
+            return false;
+        }
+        Optional<CallAttempt> changed = calls.applyCarrierStatus(account, u.attemptId(),
                 new CarrierUpdate(u.status(), clock.instant(), u.providerCallId(), u.talkTime(), u.reason(),
                         u.answeredBy()));
         if (changed.isEmpty()) {

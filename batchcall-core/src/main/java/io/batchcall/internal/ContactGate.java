@@ -94,7 +94,7 @@ final class ContactGate {
             }
             Instant next = time.nextOpen(zones, now);
             Instant notBefore = next == null || !next.isAfter(now) ? now.plus(RECHECK) : next;
-            calls.release(c.attempt().id(), notBefore, CALLING_HOURS, now);
+            calls.release(c.attempt().account(), c.attempt().id(), notBefore, CALLING_HOURS, now);
             waiting++;
             earliest = earliest == null || notBefore.isBefore(earliest) ? notBefore : earliest;
         }
@@ -115,7 +115,7 @@ final class ContactGate {
         List<Claim> left = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             if (suppressed.contains(c.recipient().phone())) {
-                calls.finishUndialed(c.attempt().id(), RecipientStatus.SKIPPED, DO_NOT_CALL, now);
+                calls.finishUndialed(c.attempt().account(), c.attempt().id(), RecipientStatus.SKIPPED, DO_NOT_CALL, now);
             } else {
                 left.add(c);
             }
@@ -136,7 +136,7 @@ final class ContactGate {
             if (at == null) {
                 left.add(c);
             } else {
-                calls.release(c.attempt().id(), at, FREQUENCY_CAP, now);
+                calls.release(c.attempt().account(), c.attempt().id(), at, FREQUENCY_CAP, now);
             }
         }
         LOG.info("account {}: {} recipients wait for the frequency cap {}", account, claims.size() - left.size(),
@@ -146,7 +146,7 @@ final class ContactGate {
 
     private void releaseQuietly(Claim c, Instant now, String reason) {
         try {
-            calls.release(c.attempt().id(), now, reason, now);
+            calls.release(c.attempt().account(), c.attempt().id(), now, reason, now);
         } catch (RuntimeException e) {
             LOG.warn("claim {} could not be given back; it will be reconciled after its lease", c.attempt().id(), e);
         }

@@ -54,14 +54,14 @@ final class Dialer {
         var attempt = claim.attempt();
         AccountId account = batch.account();
         if (!credit.hold(account, attempt.id())) {
-            calls.release(attempt.id(), clock.instant(), "not dialed: insufficient credit", clock.instant());
+            calls.release(account, attempt.id(), clock.instant(), "not dialed: insufficient credit", clock.instant());
             return Result.NO_CREDIT;
         }
         CallRequest request = request(batch, claim.recipient(), claim);
         String refusal = refusal(request);
         if (refusal != null) {
             credit.release(account, attempt.id());
-            calls.finishUndialed(attempt.id(), RecipientStatus.SKIPPED, refusal, clock.instant());
+            calls.finishUndialed(account, attempt.id(), RecipientStatus.SKIPPED, refusal, clock.instant());
             return Result.NOT_DIALED;
         }
         if (!clock.instant().isBefore(attempt.leaseUntil())) {
@@ -72,11 +72,11 @@ final class Dialer {
         }
         try {
             PlacedCall placed;
-            try (LeaseKeeper.Watch w = leases.watch(attempt.id())) {
+            try (LeaseKeeper.Watch w = leases.watch(account, attempt.id())) {
                 placed = telephony.place(request); // the claim's lease is kept alive while the carrier answers
             }
             observer.onDialPlaced(account, dispatchLag(batch, claim));
-            if (!calls.markPlaced(attempt.id(), placed.providerCallId(), clock.instant())) {
+            if (!calls.markPlaced(account, attempt.id(), placed.providerCallId(), clock.instant())) {
                 // The claim was given back meanwhile (its lease could not be kept): this call belongs to no
                 // attempt, and the recipient may be dialed again. End it rather than leave it unrecorded.
                 LOG.error("attempt {} was placed as call {} after its claim had been given back; hanging the call up",
@@ -102,17 +102,17 @@ final class Dialer {
             case RETRYABLE -> {
                 credit.release(batch.account(), attempt);
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : carrierBackoff;
-                calls.release(attempt, now.plus(wait), "carrier asked to retry later: " + e.getMessage(), now);
+                calls.release(batch.account(), attempt, now.plus(wait), "carrier asked to retry later: " + e.getMessage(), now);
                 return Result.NOT_DIALED;
             }
             case PERMANENT -> {
                 credit.release(batch.account(), attempt);
-                calls.finishUndialed(attempt, RecipientStatus.FAILED, e.getMessage(), now);
+                calls.finishUndialed(batch.account(), attempt, RecipientStatus.FAILED, e.getMessage(), now);
                 return Result.NOT_DIALED;
             }
             case FATAL -> {
                 credit.release(batch.account(), attempt);
-                calls.release(attempt, now, "not dialed: " + e.getMessage(), now);
+                calls.release(batch.account(), attempt, now, "not dialed: " + e.getMessage(), now);
                 fatal.batchFailed(batch, e.getMessage());
                 return Result.FATAL;
             }

@@ -67,7 +67,7 @@ public final class Dispositions {
             retryAt = Settlement.retryAt(b, a.withDisposition(d.recordedAt(now)), storage.calls(),
                     storage.recipients()).orElse(null);
         }
-        return storage.outcomes().recordDisposition(id, d, retryAt, now).orElseThrow(() -> new NotFoundException(
+        return storage.outcomes().recordDisposition(a.account(), id, d, retryAt, now).orElseThrow(() -> new NotFoundException(
                 "attempt " + id + " does not exist"));
     }
 
@@ -97,7 +97,7 @@ public final class Dispositions {
             throw new IllegalStateTransitionException("recipient " + recipientId + " of batch " + batchId
                     + " was never dialed (" + r.status().wireName() + "); it is dialed anyway");
         }
-        return storage.outcomes().requeue(r.lastAttempt(), r.status(), when, CALLBACK, clock.instant());
+        return storage.outcomes().requeue(b.account(), r.lastAttempt(), r.status(), when, CALLBACK, clock.instant());
     }
 
     /** Attempts per disposition code of a batch. */

@@ -1,11 +1,12 @@
 package io.batchcall.internal;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.spi.CallStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final Clock clock;
     private final String owner;
     private final Duration lease;
-    private final Set<AttemptId> placing = ConcurrentHashMap.newKeySet();
+    private final Map<AttemptId, AccountId> placing = new ConcurrentHashMap<>();
     private ScheduledExecutorService beat;
     private boolean closed;
 
@@ -38,9 +39,9 @@ final class LeaseKeeper implements AutoCloseable {
     }
 
     /** Keeps the claim's lease alive until the returned handle is closed. */
-    Watch watch(AttemptId attempt) {
+    Watch watch(AccountId account, AttemptId attempt) {
         ensureStarted();
-        placing.add(attempt);
+        placing.put(attempt, account);
         return () -> placing.remove(attempt);
     }
 
@@ -65,10 +66,11 @@ final class LeaseKeeper implements AutoCloseable {
 
     /** Extends every watched claim to a full lease from now. */
     void extendAll() {
-        for (AttemptId id : placing) {
+        for (Map.Entry<AttemptId, AccountId> watched : placing.entrySet()) {
+            AttemptId id = watched.getKey();
             try {
                 Instant now = clock.instant();
-                if (!calls.extendLease(id, owner, now, now.plus(lease))) {
+                if (!calls.extendLease(watched.getValue(), id, owner, now, now.plus(lease))) {
                     LOG.warn("claim {} could not be extended while its call was being placed (taken over?)", id);
                 }
             } catch (Throwable e) {

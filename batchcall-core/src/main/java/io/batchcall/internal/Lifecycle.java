@@ -108,6 +108,6 @@ final class Lifecycle {
     boolean hasOpenWork(Batch b) {
         return calls.activeCalls(b.id()) > 0
                 || !recipients.list(b.id(), new RecipientQuery(RecipientStatus.PENDING, null, 1)).isEmpty()
-                || calls.hasUnsettled(b.id());
+                || calls.hasUnsettled(b.account(), b.id());
     }
 }

@@ -62,7 +62,7 @@ final class Reconciler {
             lastRun = now;
         }
         for (CallAttempt a : calls.expiredClaims(now, BATCH)) {
-            if (calls.takeOver(a.id(), settings.nodeName(), now, now.plus(settings.lease()))) {
+            if (calls.takeOver(a.account(), a.id(), settings.nodeName(), now, now.plus(settings.lease()))) {
                 recoverClaim(a);
             }
         }
@@ -98,11 +98,11 @@ final class Reconciler {
         }
         if (info.isEmpty()) {
             credit.release(a.account(), a.id());
-            calls.release(a.id(), now, "recovered: the carrier has no call for this attempt", now);
+            calls.release(a.account(), a.id(), now, "recovered: the carrier has no call for this attempt", now);
             LOG.info("attempt {} was claimed but never placed; recipient {} is pending again", a.id(), a.recipientId());
             return;
         }
-        calls.markPlaced(a.id(), info.get().providerCallId(), now);
+        calls.markPlaced(a.account(), a.id(), info.get().providerCallId(), now);
         apply(a, info.get());
         LOG.info("attempt {} adopted as call {} ({})", a.id(), info.get().providerCallId(), info.get().status());
     }
@@ -113,16 +113,16 @@ final class Reconciler {
             info = telephony.lookup(lookup(a));
         } catch (RuntimeException e) {
             LOG.warn("lookup of call {} (attempt {}) failed", a.providerCallId(), a.id(), e);
-            calls.touch(a.id(), clock.instant());
+            calls.touch(a.account(), a.id(), clock.instant());
             return;
         }
         if (info.isEmpty()) {
             outcomes.onCallStatus(new CallStatusUpdate(a.id(), a.providerCallId(), RecipientStatus.FAILED,
-                    clock.instant(), null, "the carrier has no record of this call"));
+                    clock.instant(), null, "the carrier has no record of this call").withAccount(a.account()));
             return;
         }
         if (!apply(a, info.get())) {
-            calls.touch(a.id(), clock.instant());
+            calls.touch(a.account(), a.id(), clock.instant());
         }
     }
 
@@ -131,7 +131,7 @@ final class Reconciler {
             return false;
         }
         return outcomes.onCallStatus(new CallStatusUpdate(a.id(), info.providerCallId(), info.status(),
-                clock.instant(), info.talkTime(), null));
+                clock.instant(), info.talkTime(), null).withAccount(a.account()));
     }
 
     private LookupRequest lookup(CallAttempt a) {

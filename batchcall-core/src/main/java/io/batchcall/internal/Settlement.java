@@ -76,7 +76,7 @@ final class Settlement {
         }
         Capture capture = credit.capture(a.account(), a.id(), a.talkTime() == null ? Duration.ZERO : a.talkTime());
         Instant now = clock.instant();
-        boolean settled = calls.settle(a.id(), capture.charged(), retryAt(a).orElse(null), now);
+        boolean settled = calls.settle(a.account(), a.id(), capture.charged(), retryAt(a).orElse(null), now);
         if (settled) {
             observer.onSettlement(a.account(), true);
         }

@@ -38,8 +38,12 @@ final class WindowSearch {
     }
 
     static Instant nextClosing(CallWindow window, Instant t) {
-        if (window.isAllDay() && window.days().size() == 7 && window.blackouts().isEmpty()) {
-            return Instant.MAX;
+        if (window.isAllDay() && window.days().size() == 7) {
+            // Open around the clock: it closes only at the start of its next blackout date, if any.
+            Instant open = nextOpening(window, t);
+            LocalDate from = LocalDate.ofInstant(open, window.zone());
+            return window.blackouts().stream().filter(d -> d.isAfter(from)).min(LocalDate::compareTo)
+                    .map(d -> d.atStartOfDay(window.zone()).toInstant()).orElse(Instant.MAX);
         }
         Instant open = nextOpening(window, t);
         return first(window, open, false, instant -> !window.isOpen(instant));

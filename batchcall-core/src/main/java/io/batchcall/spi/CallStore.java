@@ -23,7 +23,9 @@ import java.util.Optional;
  * {@code recipient.attempts} counts the dials of the current run: a claim adds one, a
  * {@link #release} takes it back, a re-run ({@link RecipientStore#requeueAll}) resets it.
  * {@code recipient.reason} is set by each transition: the reason given to it, else null.
- * Methods taking an unknown attempt id return false / empty / do nothing.
+ * Methods taking an unknown attempt id return false / empty / do nothing; so do those given an
+ * attempt with the account of another: the account comes first so that a store sharded by account
+ * (see {@code docs/scale-out.md}) finds the attempt on one shard.
  *
  * <p>Every transition is decided by {@link io.batchcall.rules.AttemptRules}; a store loads the
  * attempt, asks the rule, and writes the change only if the attempt is still as loaded.
@@ -58,13 +60,14 @@ public interface CallStore {
      * nothing changes status: the call id is adopted if the attempt had none, and true is
      * returned unless the attempt carries a different call id. Repeating the call is harmless.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the claimed attempt
      * @param providerCallId the carrier's call id; not null
      * @param at when the carrier accepted the call
      * @return false if the claim was lost (released, finished undialed, unknown attempt) or the
      *     attempt already carries a different call id
      */
-    boolean markPlaced(AttemptId attempt, String providerCallId, Instant at);
+    boolean markPlaced(AccountId account, AttemptId attempt, String providerCallId, Instant at);
 
     /**
      * Applies a carrier status as {@link io.batchcall.rules.AttemptRules#carrierStatus} decides:
@@ -75,11 +78,12 @@ public interface CallStore {
      * attempt's settlement due in the same unit of work. The event carries the update's reason as
      * detail.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the attempt the update is about
      * @param update the carrier's status, time, call id, talk time and reason
      * @return the attempt as changed, or empty if the update was ignored
      */
-    Optional<CallAttempt> applyCarrierStatus(AttemptId attempt, CarrierUpdate update);
+    Optional<CallAttempt> applyCarrierStatus(AccountId account, AttemptId attempt, CarrierUpdate update);
 
     /**
      * Gives back a claim that was not dialed, if the attempt is still calling: the recipient
@@ -88,13 +92,14 @@ public interface CallStore {
      * {@code lastEventAt} = {@code at}, no talk time; not counted as a dial). The event is
      * (pending, detail = reason).
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the claimed attempt
      * @param notBefore when the recipient may be dialed again
      * @param reason why it was not dialed, kept as the event's detail
      * @param at when the claim was given back
      * @return false if the attempt was no longer calling (nothing changed)
      */
-    boolean release(AttemptId attempt, Instant notBefore, String reason, Instant at);
+    boolean release(AccountId account, AttemptId attempt, Instant notBefore, String reason, Instant at);
 
     /**
      * Ends a claim that will not be dialed, if the attempt is still calling: calling →
@@ -102,6 +107,7 @@ public interface CallStore {
      * {@code endedAt} = {@code lastEventAt} = {@code at} and no talk time. The attempt still
      * counts in {@code recipient.attempts}. The event's detail is the reason.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the claimed attempt
      * @param outcome skipped or failed
      * @param reason why it was not dialed
@@ -109,7 +115,7 @@ public interface CallStore {
      * @return false if the attempt was no longer calling (nothing changed)
      * @throws IllegalArgumentException if {@code outcome} is not skipped or failed
      */
-    boolean finishUndialed(AttemptId attempt, RecipientStatus outcome, String reason, Instant at);
+    boolean finishUndialed(AccountId account, AttemptId attempt, RecipientStatus outcome, String reason, Instant at);
 
     /**
      * Settles an ended call as {@link io.batchcall.rules.AttemptRules#settle} decides, in one unit
@@ -119,6 +125,7 @@ public interface CallStore {
      * Applies only while the attempt's settlement is due ({@link CallAttempt#settlementDue()}):
      * a repeated settlement changes nothing and returns false.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the ended attempt
      * @param charged what the ledger captured for it
      * @param retryAt when to dial the recipient again, or null for no retry
@@ -127,7 +134,7 @@ public interface CallStore {
      * @throws IllegalArgumentException if {@code retryAt} is given for an attempt that neither failed nor
      *     completed
      */
-    boolean settle(AttemptId attempt, Money charged, Instant retryAt, Instant at);
+    boolean settle(AccountId account, AttemptId attempt, Money charged, Instant retryAt, Instant at);
 
     /**
      * Attempts whose settlement is due ({@link CallAttempt#settlementDue()}) and that ended before
@@ -143,23 +150,25 @@ public interface CallStore {
     /**
      * Whether any attempt of the batch has its settlement due (the batch is not finished until none has).
      *
+     * @param account the batch's account
      * @param batch the batch
      * @return true while at least one of its attempts awaits settlement
      */
-    boolean hasUnsettled(BatchId batch);
+    boolean hasUnsettled(AccountId account, BatchId batch);
 
     /**
      * Extends the lease of a claim that {@code owner} is still placing (a heartbeat while the
      * carrier is slow to answer), as {@link io.batchcall.rules.AttemptRules#extendLease} decides.
      * No status change, no event.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the claimed attempt
      * @param owner the node that claimed it
      * @param now the node's current instant
      * @param leaseUntil the new end of the lease
      * @return false if the claim is no longer this owner's or its lease had already ended
      */
-    boolean extendLease(AttemptId attempt, String owner, Instant now, Instant leaseUntil);
+    boolean extendLease(AccountId account, AttemptId attempt, String owner, Instant now, Instant leaseUntil);
 
     /**
      * Claims in {@code calling} whose lease ended before {@code now} (strictly), earliest lease
@@ -176,13 +185,14 @@ public interface CallStore {
      * {@code owner} if the attempt is still calling and its lease ended before {@code now}. Only
      * one node wins. No status change, no event.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the expired claim
      * @param owner the node taking it over
      * @param now the node's current instant
      * @param leaseUntil the new end of the lease
      * @return true for the one node that won the claim
      */
-    boolean takeOver(AttemptId attempt, String owner, Instant now, Instant leaseUntil);
+    boolean takeOver(AccountId account, AttemptId attempt, String owner, Instant now, Instant leaseUntil);
 
     /**
      * Placed calls (initiated, ringing, in_progress) last heard of before {@code before}
@@ -200,10 +210,11 @@ public interface CallStore {
      * status change (e.g. after a lookup). {@code lastEventAt} never moves back; other attempts
      * are left alone. No event.
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the placed attempt
      * @param at when it was heard of
      */
-    void touch(AttemptId attempt, Instant at);
+    void touch(AccountId account, AttemptId attempt, Instant at);
 
     /**
      * One attempt by id.

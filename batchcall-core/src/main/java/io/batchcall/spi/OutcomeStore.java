@@ -1,5 +1,6 @@
 package io.batchcall.spi;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.CallAttempt;
@@ -23,6 +24,7 @@ public interface OutcomeStore {
      * same unit of work the recipient is queued then, as
      * {@link io.batchcall.rules.OutcomeRules#requeue} decides for the attempt's status (detail the code).
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the attempt
      * @param disposition the reported code and data
      * @param retryAt when to dial the recipient again, or null
@@ -32,13 +34,14 @@ public interface OutcomeStore {
      * @throws io.batchcall.DispositionConflictException if a different disposition is recorded
      * @throws io.batchcall.IllegalStateTransitionException if the attempt was never placed
      */
-    Optional<CallAttempt> recordDisposition(AttemptId attempt, Disposition disposition, Instant retryAt, Instant at);
+    Optional<CallAttempt> recordDisposition(AccountId account, AttemptId attempt, Disposition disposition, Instant retryAt, Instant at);
 
     /**
      * Queues the recipient whose latest attempt is {@code attempt} for a dial at {@code notBefore},
      * as {@link io.batchcall.rules.OutcomeRules#requeue} decides, while it is still
      * {@code recipientStatus} (event pending, detail {@code detail}).
      *
+     * @param account the attempt's account (an attempt of another account is unknown)
      * @param attempt the recipient's latest attempt
      * @param recipientStatus the recipient's status as loaded
      * @param notBefore when to dial
@@ -47,7 +50,7 @@ public interface OutcomeStore {
      * @return true when the recipient was queued
      * @throws io.batchcall.IllegalStateTransitionException if the recipient cannot be called back
      */
-    boolean requeue(AttemptId attempt, RecipientStatus recipientStatus, Instant notBefore, String detail, Instant at);
+    boolean requeue(AccountId account, AttemptId attempt, RecipientStatus recipientStatus, Instant notBefore, String detail, Instant at);
 
     /**
      * How many attempts of the batch carry each disposition code.

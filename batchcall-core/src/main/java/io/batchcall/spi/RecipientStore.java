@@ -83,6 +83,8 @@ public interface RecipientStore {
      * @param to the batch to copy into
      * @return how many recipients were copied
      * @throws NotFoundException if either batch does not exist
+     * @throws IllegalArgumentException if the batches belong to different accounts (every unit of
+     *     work touches one account; a run is cloned within its parent's account)
      */
     long copyRecipients(BatchId from, BatchId to);
 

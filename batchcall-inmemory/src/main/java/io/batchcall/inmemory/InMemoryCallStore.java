@@ -67,10 +67,10 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
-    public boolean markPlaced(AttemptId id, String providerCallId, Instant at) {
+    public boolean markPlaced(AccountId account, AttemptId id, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             if (a == null) {
                 return false;
             }
@@ -81,28 +81,28 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
-    public Optional<CallAttempt> applyCarrierStatus(AttemptId id, CarrierUpdate u) {
-        return change(id, a -> AttemptRules.carrierStatus(a, u));
+    public Optional<CallAttempt> applyCarrierStatus(AccountId account, AttemptId id, CarrierUpdate u) {
+        return change(account, id, a -> AttemptRules.carrierStatus(a, u));
     }
 
     @Override
-    public boolean release(AttemptId id, Instant notBefore, String reason, Instant at) {
-        return change(id, a -> AttemptRules.release(a, notBefore, reason, at)).isPresent();
+    public boolean release(AccountId account, AttemptId id, Instant notBefore, String reason, Instant at) {
+        return change(account, id, a -> AttemptRules.release(a, notBefore, reason, at)).isPresent();
     }
 
     @Override
-    public boolean finishUndialed(AttemptId id, RecipientStatus outcome, String reason, Instant at) {
+    public boolean finishUndialed(AccountId account, AttemptId id, RecipientStatus outcome, String reason, Instant at) {
         if (outcome != RecipientStatus.SKIPPED && outcome != RecipientStatus.FAILED) {
             throw new IllegalArgumentException("an undialed claim ends skipped or failed, but the outcome was "
                     + outcome.wireName());
         }
-        return change(id, a -> AttemptRules.finishUndialed(a, outcome, reason, at)).isPresent();
+        return change(account, id, a -> AttemptRules.finishUndialed(a, outcome, reason, at)).isPresent();
     }
 
     @Override
-    public boolean settle(AttemptId id, Money charged, Instant retryAt, Instant at) {
+    public boolean settle(AccountId account, AttemptId id, Money charged, Instant retryAt, Instant at) {
         Objects.requireNonNull(charged, "charged must not be null");
-        return change(id, a -> AttemptRules.settle(a, charged, retryAt, at)).isPresent();
+        return change(account, id, a -> AttemptRules.settle(a, charged, retryAt, at)).isPresent();
     }
 
     @Override
@@ -118,17 +118,18 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
-    public boolean hasUnsettled(BatchId batch) {
+    public boolean hasUnsettled(AccountId account, BatchId batch) {
         synchronized (state) {
-            return state.unsettled.stream().anyMatch(id -> state.attempts.get(id).batchId().equals(batch));
+            return state.unsettled.stream().anyMatch(id -> state.attempts.get(id).batchId().equals(batch)
+                    && state.attempts.get(id).account().equals(account));
         }
     }
 
     @Override
-    public boolean extendLease(AttemptId id, String owner, Instant now, Instant leaseUntil) {
+    public boolean extendLease(AccountId account, AttemptId id, String owner, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner must not be null");
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             Optional<CallAttempt> next = a == null ? Optional.empty()
                     : AttemptRules.extendLease(a, owner, now, leaseUntil);
             next.ifPresent(state::putAttempt);
@@ -137,9 +138,9 @@ final class InMemoryCallStore implements CallStore {
     }
 
     /** Loads the attempt, asks the rule, applies its change atomically; the changed attempt, if any. */
-    private Optional<CallAttempt> change(AttemptId id, Function<CallAttempt, Optional<AttemptChange>> rule) {
+    private Optional<CallAttempt> change(AccountId account, AttemptId id, Function<CallAttempt, Optional<AttemptChange>> rule) {
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             if (a == null) {
                 return Optional.empty();
             }
@@ -156,10 +157,10 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
-    public boolean takeOver(AttemptId id, String owner, Instant now, Instant leaseUntil) {
+    public boolean takeOver(AccountId account, AttemptId id, String owner, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner must not be null");
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             Optional<CallAttempt> next = a == null ? Optional.empty() : AttemptRules.takeOver(a, owner, now, leaseUntil);
             next.ifPresent(state::putAttempt);
             return next.isPresent();
@@ -173,9 +174,9 @@ final class InMemoryCallStore implements CallStore {
     }
 
     @Override
-    public void touch(AttemptId id, Instant at) {
+    public void touch(AccountId account, AttemptId id, Instant at) {
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             if (a != null) {
                 AttemptRules.heard(a, at).ifPresent(state::putAttempt);
             }

@@ -1,5 +1,6 @@
 package io.batchcall.inmemory;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.CallAttempt;
@@ -24,10 +25,10 @@ final class InMemoryOutcomeStore implements OutcomeStore {
     }
 
     @Override
-    public Optional<CallAttempt> recordDisposition(AttemptId id, Disposition d, Instant retryAt, Instant at) {
+    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt, Instant at) {
         Objects.requireNonNull(d, "disposition must not be null");
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             if (a == null) {
                 return Optional.empty();
             }
@@ -45,10 +46,10 @@ final class InMemoryOutcomeStore implements OutcomeStore {
     }
 
     @Override
-    public boolean requeue(AttemptId id, RecipientStatus recipientStatus, Instant notBefore, String detail,
+    public boolean requeue(AccountId account, AttemptId id, RecipientStatus recipientStatus, Instant notBefore, String detail,
             Instant at) {
         synchronized (state) {
-            CallAttempt a = state.attempts.get(id.value());
+            CallAttempt a = state.attempt(account, id);
             if (a == null) {
                 return false;
             }

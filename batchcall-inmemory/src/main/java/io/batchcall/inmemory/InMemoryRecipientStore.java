@@ -1,6 +1,7 @@
 package io.batchcall.inmemory;
 
 import io.batchcall.NotFoundException;
+import io.batchcall.model.Batch;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.NewRecipient;
 import io.batchcall.model.Recipient;
@@ -96,6 +97,12 @@ final class InMemoryRecipientStore implements RecipientStore {
         synchronized (state) {
             List<Recipient> source = new ArrayList<>(rowsOrThrow(from).byId.values());
             rowsOrThrow(to);
+            Batch a = state.batches.get(from.value());
+            Batch b = state.batches.get(to.value());
+            if (a != null && b != null && !a.account().equals(b.account())) {
+                throw new IllegalArgumentException("recipients are copied within one account, but batch " + from
+                        + " belongs to " + a.account() + " and batch " + to + " to " + b.account());
+            }
             long copied = 0;
             for (Recipient r : source) {
                 if (state.addRecipient(to, new NewRecipient(r.phone(), r.name(), r.variables(), r.zoneKey()))) {

@@ -40,6 +40,12 @@ final class State {
     final Map<Long, BatchRows> rows = new HashMap<>();
     final Map<Long, Recipient> recipients = new HashMap<>();
     final Map<Long, CallAttempt> attempts = new HashMap<>();
+
+    /** The attempt if it exists and belongs to {@code account}; else null (an attempt of another account is unknown). */
+    CallAttempt attempt(io.batchcall.model.AccountId account, io.batchcall.model.AttemptId id) {
+        CallAttempt a = attempts.get(id.value());
+        return a != null && a.account().equals(account) ? a : null;
+    }
     final Map<Long, List<CallAttempt>> attemptsByRecipient = new HashMap<>();
     /** Attempts in calling, initiated, ringing or in_progress, by id. */
     final TreeSet<Long> openAttempts = new TreeSet<>();

@@ -93,6 +93,7 @@ public final class JdbcBackend {
         private String tablePrefix = Tables.DEFAULT_PREFIX;
         private Clock clock = Clock.systemUTC();
         private boolean migrate;
+        private String accountSetting;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -145,13 +146,31 @@ public final class JdbcBackend {
         }
 
         /**
+         * Names a PostgreSQL custom setting that every transaction sets to the one account it reads
+         * and writes (or to {@code *}, READ ONLY, for a sweep that finds work across accounts): with
+         * {@link AccountIsolation} policies on that setting the database refuses a transaction that
+         * touches a second account. For tests (the single-account mode); default none.
+         *
+         * @param value a custom setting such as {@value AccountIsolation#TEST_SETTING}, or null for none
+         * @return this builder
+         */
+        public Builder accountSetting(String value) {
+            if (value != null && !value.matches("[a-z_]+\\.[a-z_]+")) {
+                throw new IllegalArgumentException("the account setting must be a custom setting like "
+                        + AccountIsolation.TEST_SETTING + ", but was " + value);
+            }
+            this.accountSetting = value;
+            return this;
+        }
+
+        /**
          * Detects the dialect, checks (or migrates) the schema, and builds the storage and the ledger.
          *
          * @return the backend
          * @throws SchemaVersionException if the schema is missing, incomplete or newer than this library
          */
         public JdbcBackend build() {
-            Setup setup = Setup.prepare(dataSource, dialect, tablePrefix, migrate);
+            Setup setup = Setup.prepare(dataSource, dialect, tablePrefix, migrate, accountSetting);
             LOG.info("batchcall JDBC storage and credit ledger on {}: tables {}*, schema version {}{}",
                     setup.dialect().dialect(), tablePrefix, setup.schemaVersion(),
                     migrate ? " (migrations applied)" : "");

@@ -55,11 +55,11 @@ public final class JdbcStorage implements Storage {
 
     JdbcStorage(Setup s, Clock clock) {
         this.dialect = s.dialect().dialect();
-        this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), s.dialect(), clock);
-        this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect());
-        this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect());
+        this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), s.dialect(), clock, s.batchAccounts());
+        this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
+        this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
-        this.outcomes = new JdbcOutcomeStore(s.jdbc(), s.tables(), s.dialect());
+        this.outcomes = new JdbcOutcomeStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
         this.subscriptions = new JdbcSubscriptionStore(s.jdbc(), s.tables(), s.dialect());
         this.webhooks = new JdbcWebhookStore(s.jdbc(), s.tables());
         this.contacts = new JdbcContactStore(s.jdbc(), s.tables(), s.dialect());

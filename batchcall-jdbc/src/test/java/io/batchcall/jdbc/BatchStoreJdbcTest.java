@@ -49,15 +49,20 @@ abstract class BatchStoreJdbcTest extends JdbcTestBase {
         }
     }
 
+    /**
+     * A batch never changes account (the engine refuses it; the store too): its rows live with the
+     * account, on one shard when the database is sharded by account.
+     */
     @Test
-    void changingTheAccountMovesTheBatchsActiveCalls() {
+    void aBatchNeverChangesAccount() {
         Storage s = storage();
         Batch b = Fixtures.running(s, "acme", 5, 5, 4);
         assertThat(s.calls().claim(Fixtures.claimRequest(b, 5, 2, T0))).hasSize(2);
-        Batch moved = s.batches().update(b.withSpec(spec("globex", 5, 5)));
-        assertThat(moved.account()).isEqualTo(AccountId.of("globex"));
-        assertThat(s.calls().activeCalls(AccountId.of("acme"))).isZero();
-        assertThat(s.calls().activeCalls(AccountId.of("globex"))).isEqualTo(2);
-        assertThat(s.calls().claim(Fixtures.claimRequest(moved, 5, 5, T0))).hasSize(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.batches().update(b.withSpec(spec("globex", 5, 5))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("account of batch " + b.id() + " cannot change from acme to globex");
+        assertThat(s.batches().find(b.id()).orElseThrow()).isEqualTo(b);
+        assertThat(s.calls().activeCalls(AccountId.of("acme"))).isEqualTo(2);
+        assertThat(s.calls().activeCalls(AccountId.of("globex"))).isZero();
     }
 }

@@ -56,7 +56,7 @@ abstract class ClusterClaimJdbcTest extends JdbcTestBase {
                             duplicates.incrementAndGet();
                         }
                         held.decrementAndGet();
-                        node.calls().applyCarrierStatus(c.attempt().id(), new CarrierUpdate(RecipientStatus.COMPLETED,
+                        node.calls().applyCarrierStatus(c.attempt().account(), c.attempt().id(), new CarrierUpdate(RecipientStatus.COMPLETED,
                                 T0, "CA" + c.attempt().id(), Duration.ofSeconds(3), null));
                     }
                 }

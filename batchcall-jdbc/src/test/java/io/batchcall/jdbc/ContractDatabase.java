@@ -36,11 +36,27 @@ final class ContractDatabase implements AutoCloseable {
 
     private final Supplier<DataSource> database;
     private final String sessionInitSql;
+    private final PostgresExtension isolated;
     private HikariDataSource pool;
+    private HikariDataSource rolePool;
 
     private ContractDatabase(Supplier<DataSource> database, String sessionInitSql) {
+        this(database, sessionInitSql, null);
+    }
+
+    private ContractDatabase(Supplier<DataSource> database, String sessionInitSql, PostgresExtension isolated) {
         this.database = database;
         this.sessionInitSql = sessionInitSql;
+        this.isolated = isolated;
+    }
+
+    /**
+     * The database of a test class's {@link PostgresExtension} in the {@linkplain SingleAccountMode
+     * single-account mode}: storages and ledgers run as a role bound by row-level security; the
+     * test's own emptying and raw checks use the superuser's connections.
+     */
+    static ContractDatabase postgresSingleAccount(PostgresExtension pg) {
+        return new ContractDatabase(pg::dataSource, null, pg);
     }
 
     /** H2 in memory, kept open by the pool; session zone far from the JVM's. */
@@ -59,11 +75,15 @@ final class ContractDatabase implements AutoCloseable {
     }
 
     Storage storage(Clock clock) {
-        return JdbcStorage.builder(emptied()).clock(clock).build();
+        DataSource ds = emptied();
+        return isolated != null ? SingleAccountMode.backend(rolePool, clock).storage()
+                : JdbcStorage.builder(ds).clock(clock).build();
     }
 
     CreditLedger ledger() {
-        return JdbcCreditLedger.builder(emptied()).build();
+        DataSource ds = emptied();
+        return isolated != null ? SingleAccountMode.backend(rolePool, Clock.systemUTC()).ledger()
+                : JdbcCreditLedger.builder(ds).build();
     }
 
     private synchronized DataSource emptied() {
@@ -73,7 +93,15 @@ final class ContractDatabase implements AutoCloseable {
             c.setMaximumPoolSize(10);
             c.setConnectionInitSql(sessionInitSql);
             pool = new HikariDataSource(c);
-            Migrations.apply(pool);
+            if (isolated != null) {
+                try {
+                    rolePool = SingleAccountMode.prepare(isolated.database());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot set up the single-account mode", e);
+                }
+            } else {
+                Migrations.apply(pool);
+            }
         }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String sql : EMPTY) {
@@ -129,6 +157,10 @@ final class ContractDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (rolePool != null) {
+            rolePool.close();
+            rolePool = null;
+        }
         if (pool != null) {
             pool.close();
             pool = null;

@@ -55,7 +55,8 @@ abstract class MigrationsTest {
                 .isInstanceOf(SchemaVersionException.class)
                 .hasMessageContaining("at version 1")
                 .hasMessageContaining("V002__indexes.sql, V003__credit_ledger.sql, V004__settlement_account_events.sql, "
-                        + "V005__outcomes.sql, V006__subscriptions_webhooks.sql, V007__hot_recipient_status.sql, V008__contact_policy.sql");
+                        + "V005__outcomes.sql, V006__subscriptions_webhooks.sql, V007__hot_recipient_status.sql, V008__contact_policy.sql, "
+                        + "V009__account_keys.sql");
         JdbcStorage.builder(ds).migrate(true).build();
     }
 
@@ -78,7 +79,7 @@ abstract class MigrationsTest {
                 .containsExactly("V001__tables.sql", "V002__indexes.sql", "V003__credit_ledger.sql",
                         "V004__settlement_account_events.sql", "V005__outcomes.sql",
                         "V006__subscriptions_webhooks.sql", "V007__hot_recipient_status.sql",
-                        "V008__contact_policy.sql");
+                        "V008__contact_policy.sql", "V009__account_keys.sql");
         assertThat(scripts).allSatisfy(s -> assertThat(s.sql()).doesNotContain("${prefix}")
                 .contains("INSERT INTO acme_schema_version"));
         boolean partial = scripts.get(1).sql().contains("WHERE status = 'pending'");

@@ -37,7 +37,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         clock.advance(Duration.ofSeconds(4));
         long cursor = storage.events().latest(ACCOUNT);
         Instant due = now().plusSeconds(60);
-        assertThat(calls().release(c.attempt().id(), due, "rate limited", now())).isTrue();
+        assertThat(calls().release(c.attempt().account(), c.attempt().id(), due, "rate limited", now())).isTrue();
 
         Recipient r = recipient(c.recipient().id());
         assertThat(r.status()).isEqualTo(RecipientStatus.PENDING);
@@ -58,7 +58,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         assertThat(events.get(0).attemptId()).isEqualTo(a.id());
         assertThat(events.get(0).at()).isEqualTo(now());
 
-        assertThat(calls().release(a.id(), due, "again", now())).isFalse();
+        assertThat(calls().release(a.account(), a.id(), due, "again", now())).isFalse();
         assertThat(carrier(a.id(), RecipientStatus.RINGING)).as("a released attempt takes no carrier status").isFalse();
         clock.set(due);
         Claim again = claimOne(b);
@@ -73,8 +73,8 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim c = placeOne(b);
-        assertThat(calls().release(c.attempt().id(), now(), "too late", now())).isFalse();
-        assertThat(calls().release(UNKNOWN, now(), "unknown", now())).isFalse();
+        assertThat(calls().release(c.attempt().account(), c.attempt().id(), now(), "too late", now())).isFalse();
+        assertThat(calls().release(ACCOUNT, UNKNOWN, now(), "unknown", now())).isFalse();
         assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.INITIATED);
     }
 
@@ -85,9 +85,9 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         Claim skipped = claimOne(b);
         Claim failed = claimOne(b);
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().finishUndialed(skipped.attempt().id(), RecipientStatus.SKIPPED, "on do-not-call list",
+        assertThat(calls().finishUndialed(skipped.attempt().account(), skipped.attempt().id(), RecipientStatus.SKIPPED, "on do-not-call list",
                 now())).isTrue();
-        assertThat(calls().finishUndialed(failed.attempt().id(), RecipientStatus.FAILED, "invalid number", now()))
+        assertThat(calls().finishUndialed(failed.attempt().account(), failed.attempt().id(), RecipientStatus.FAILED, "invalid number", now()))
                 .isTrue();
         Recipient r = recipient(skipped.recipient().id());
         assertThat(r.status()).isEqualTo(RecipientStatus.SKIPPED);
@@ -105,7 +105,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         assertThat(events).extracting(StatusEvent::detail).containsExactly("on do-not-call list", "invalid number");
         assertThat(events).extracting(StatusEvent::attemptId).containsExactly(skipped.attempt().id(),
                 failed.attempt().id());
-        assertThat(calls().finishUndialed(failed.attempt().id(), RecipientStatus.SKIPPED, "again", now())).isFalse();
+        assertThat(calls().finishUndialed(failed.attempt().account(), failed.attempt().id(), RecipientStatus.SKIPPED, "again", now())).isFalse();
     }
 
     @Test
@@ -113,12 +113,12 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 2);
         Claim c = claimOne(b);
-        assertThatThrownBy(() -> calls().finishUndialed(c.attempt().id(), RecipientStatus.BUSY, "x", now()))
+        assertThatThrownBy(() -> calls().finishUndialed(c.attempt().account(), c.attempt().id(), RecipientStatus.BUSY, "x", now()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(attempt(c.attempt().id()).status()).isEqualTo(RecipientStatus.CALLING);
         Claim placed = placeOne(b);
-        assertThat(calls().finishUndialed(placed.attempt().id(), RecipientStatus.FAILED, "x", now())).isFalse();
-        assertThat(calls().finishUndialed(UNKNOWN, RecipientStatus.FAILED, "x", now())).isFalse();
+        assertThat(calls().finishUndialed(placed.attempt().account(), placed.attempt().id(), RecipientStatus.FAILED, "x", now())).isFalse();
+        assertThat(calls().finishUndialed(ACCOUNT, UNKNOWN, RecipientStatus.FAILED, "x", now())).isFalse();
     }
 
     @Test
@@ -129,10 +129,10 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         assertThat(attempt(first.attempt().id()).settlementDue()).isTrue();
         assertThat(calls().unsettled(now().plusSeconds(1), 10)).extracting(CallAttempt::id)
                 .containsExactly(first.attempt().id());
-        assertThat(calls().hasUnsettled(b.id())).isTrue();
+        assertThat(calls().hasUnsettled(b.account(), b.id())).isTrue();
         long cursor = storage.events().latest(ACCOUNT);
         Instant due = now().plus(Duration.ofMinutes(15));
-        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), due, now())).isTrue();
+        assertThat(calls().settle(first.attempt().account(), first.attempt().id(), Money.usd("0.005"), due, now())).isTrue();
         Recipient r = recipient(first.recipient().id());
         assertThat(r.status()).isEqualTo(RecipientStatus.PENDING);
         assertThat(r.notBefore()).isEqualTo(due);
@@ -143,11 +143,11 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         assertThat(settled.cost()).isEqualTo(Money.usd("0.005"));
         assertThat(settled.settlementDue()).isFalse();
         assertThat(calls().unsettled(now().plusSeconds(1), 10)).isEmpty();
-        assertThat(calls().hasUnsettled(b.id())).isFalse();
+        assertThat(calls().hasUnsettled(b.account(), b.id())).isFalse();
         List<StatusEvent> events = eventsAfter(cursor);
         assertThat(events).extracting(StatusEvent::status).containsExactly("pending");
         assertThat(events.get(0).attemptId()).isEqualTo(first.attempt().id());
-        assertThat(calls().settle(first.attempt().id(), Money.usd("9.99"), due, now())).as("settled once").isFalse();
+        assertThat(calls().settle(first.attempt().account(), first.attempt().id(), Money.usd("9.99"), due, now())).as("settled once").isFalse();
         assertThat(attempt(first.attempt().id()).cost()).isEqualTo(Money.usd("0.005"));
         assertThat(eventsAfter(cursor)).hasSize(1);
     }
@@ -160,7 +160,7 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         storage.recipients().requeueAll(b.id(), true, now()); // a re-run moved it on
         Claim second = claimOne(b);
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), now().plusSeconds(60), now())).isTrue();
+        assertThat(calls().settle(first.attempt().account(), first.attempt().id(), Money.usd("0.005"), now().plusSeconds(60), now())).isTrue();
         assertThat(attempt(first.attempt().id()).cost()).as("the charge is recorded").isEqualTo(Money.usd("0.005"));
         assertThat(recipient(first.recipient().id()).status()).as("the newer attempt rules")
                 .isEqualTo(RecipientStatus.CALLING);
@@ -174,15 +174,15 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         addRecipients(b.id(), 0, 2);
         Claim c = finishOne(b, RecipientStatus.COMPLETED);
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().settle(c.attempt().id(), Money.usd("0.025"), null, now())).isTrue();
+        assertThat(calls().settle(c.attempt().account(), c.attempt().id(), Money.usd("0.025"), null, now())).isTrue();
         assertThat(attempt(c.attempt().id()).cost()).isEqualTo(Money.usd("0.025"));
         assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
         assertThat(storage.events().latest(ACCOUNT)).isEqualTo(cursor);
         // A completed attempt may be retried (a machine answer, a disposition), but only by its one settlement.
-        assertThat(calls().settle(c.attempt().id(), Money.usd("0.025"), now(), now())).isFalse();
+        assertThat(calls().settle(c.attempt().account(), c.attempt().id(), Money.usd("0.025"), now(), now())).isFalse();
         assertThat(recipient(c.recipient().id()).status()).isEqualTo(RecipientStatus.COMPLETED);
         Claim inFlight = placeOne(b);
-        assertThatThrownBy(() -> calls().settle(inFlight.attempt().id(), Money.usd("0.025"), now(), now()))
+        assertThatThrownBy(() -> calls().settle(inFlight.attempt().account(), inFlight.attempt().id(), Money.usd("0.025"), now(), now()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initiated");
     }
 
@@ -194,16 +194,16 @@ public abstract class CallEndingsContract extends StorageContractSupport {
         Claim calling = claimOne(b);
         Claim released = claimOne(b);
         Claim refused = claimOne(b);
-        calls().release(released.attempt().id(), now(), "x", now());
-        calls().finishUndialed(refused.attempt().id(), RecipientStatus.FAILED, "invalid number", now());
+        calls().release(released.attempt().account(), released.attempt().id(), now(), "x", now());
+        calls().finishUndialed(refused.attempt().account(), refused.attempt().id(), RecipientStatus.FAILED, "invalid number", now());
         for (Claim c : List.of(inFlight, calling, released, refused)) {
             assertThat(attempt(c.attempt().id()).settlementDue()).as("attempt %s", c.attempt().id()).isFalse();
-            assertThat(calls().settle(c.attempt().id(), Money.usd("0.005"), null, now())).isFalse();
+            assertThat(calls().settle(c.attempt().account(), c.attempt().id(), Money.usd("0.005"), null, now())).isFalse();
             assertThat(attempt(c.attempt().id()).cost()).isNull();
         }
-        assertThat(calls().settle(UNKNOWN, Money.usd("0.005"), null, now())).isFalse();
+        assertThat(calls().settle(ACCOUNT, UNKNOWN, Money.usd("0.005"), null, now())).isFalse();
         assertThat(calls().unsettled(now().plusSeconds(1), 10)).isEmpty();
-        assertThat(calls().hasUnsettled(b.id())).isFalse();
+        assertThat(calls().hasUnsettled(b.account(), b.id())).isFalse();
     }
 
     @Test

@@ -39,7 +39,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
 
     private Optional<CallAttempt> apply(AttemptId id, RecipientStatus status, String callId, Duration talk,
             String reason) {
-        return calls().applyCarrierStatus(id, new CarrierUpdate(status, now(), callId, talk, reason));
+        return calls().applyCarrierStatus(ACCOUNT, id, new CarrierUpdate(status, now(), callId, talk, reason));
     }
 
     @Test
@@ -49,7 +49,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         Claim c = claimOne(b);
         clock.advance(Duration.ofSeconds(2));
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().markPlaced(c.attempt().id(), "CA-1", now())).isTrue();
+        assertThat(calls().markPlaced(c.attempt().account(), c.attempt().id(), "CA-1", now())).isTrue();
         CallAttempt a = attempt(c.attempt().id());
         assertThat(a.status()).isEqualTo(RecipientStatus.INITIATED);
         assertThat(a.providerCallId()).isEqualTo("CA-1");
@@ -63,11 +63,11 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         assertThat(events.get(0).recipientId()).isEqualTo(c.recipient().id());
         assertThat(events.get(0).at()).isEqualTo(now());
 
-        assertThat(calls().markPlaced(a.id(), "CA-1", now())).as("repeated").isTrue();
-        assertThat(calls().markPlaced(a.id(), "CA-2", now())).as("another call id").isFalse();
+        assertThat(calls().markPlaced(a.account(), a.id(), "CA-1", now())).as("repeated").isTrue();
+        assertThat(calls().markPlaced(a.account(), a.id(), "CA-2", now())).as("another call id").isFalse();
         assertThat(attempt(a.id())).isEqualTo(a);
         assertThat(eventsAfter(cursor)).hasSize(1);
-        assertThat(calls().markPlaced(UNKNOWN, "CA-3", now())).isFalse();
+        assertThat(calls().markPlaced(ACCOUNT, UNKNOWN, "CA-3", now())).isFalse();
     }
 
     @Test
@@ -75,11 +75,11 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 2);
         Claim released = claimOne(b);
-        calls().release(released.attempt().id(), now(), "lease expired, no call found", now());
+        calls().release(released.attempt().account(), released.attempt().id(), now(), "lease expired, no call found", now());
         Claim refused = claimOne(b);
-        calls().finishUndialed(refused.attempt().id(), RecipientStatus.FAILED, "invalid number", now());
-        assertThat(calls().markPlaced(released.attempt().id(), "CA-1", now())).isFalse();
-        assertThat(calls().markPlaced(refused.attempt().id(), "CA-2", now())).isFalse();
+        calls().finishUndialed(refused.attempt().account(), refused.attempt().id(), RecipientStatus.FAILED, "invalid number", now());
+        assertThat(calls().markPlaced(released.attempt().account(), released.attempt().id(), "CA-1", now())).isFalse();
+        assertThat(calls().markPlaced(refused.attempt().account(), refused.attempt().id(), "CA-2", now())).isFalse();
         assertThat(attempt(released.attempt().id()).status()).isEqualTo(RecipientStatus.SKIPPED);
         assertThat(attempt(refused.attempt().id()).providerCallId()).isNull();
     }
@@ -93,9 +93,9 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         assertThat(apply(withId.attempt().id(), RecipientStatus.RINGING, "CA-1", null, null)).isPresent();
         assertThat(apply(withoutId.attempt().id(), RecipientStatus.RINGING, null, null, null)).isPresent();
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().markPlaced(withId.attempt().id(), "CA-1", now())).isTrue();
-        assertThat(calls().markPlaced(withId.attempt().id(), "CA-9", now())).isFalse();
-        assertThat(calls().markPlaced(withoutId.attempt().id(), "CA-2", now())).isTrue();
+        assertThat(calls().markPlaced(withId.attempt().account(), withId.attempt().id(), "CA-1", now())).isTrue();
+        assertThat(calls().markPlaced(withId.attempt().account(), withId.attempt().id(), "CA-9", now())).isFalse();
+        assertThat(calls().markPlaced(withoutId.attempt().account(), withoutId.attempt().id(), "CA-2", now())).isTrue();
         assertThat(attempt(withoutId.attempt().id()).providerCallId()).isEqualTo("CA-2");
         assertThat(attempt(withoutId.attempt().id()).status()).isEqualTo(RecipientStatus.RINGING);
         assertThat(attempt(withId.attempt().id()).placedAt()).isEqualTo(T0);
@@ -192,7 +192,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         Claim c = placeOne(b);
         long cursor = storage.events().latest(ACCOUNT);
         java.time.Instant behind = now().minusMillis(750); // a carrier clock behind ours, whole seconds
-        CallAttempt ringing = storage.calls().applyCarrierStatus(c.attempt().id(),
+        CallAttempt ringing = storage.calls().applyCarrierStatus(c.attempt().account(), c.attempt().id(),
                 new io.batchcall.spi.CarrierUpdate(RecipientStatus.RINGING, behind, null, null, null)).orElseThrow();
         assertThat(ringing.lastEventAt()).isEqualTo(now());
         assertThat(eventsAfter(cursor)).extracting(StatusEvent::at).containsExactly(now());
@@ -237,7 +237,7 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
             for (Claim c : placed) {
                 done.add(pool.submit(() -> {
                     for (int k = 0; k < script.length; k++) {
-                        assertThat(calls().applyCarrierStatus(c.attempt().id(), update(script[k], null)).isPresent())
+                        assertThat(calls().applyCarrierStatus(c.attempt().account(), c.attempt().id(), update(script[k], null)).isPresent())
                                 .as("update %d (%s) of %s", k, script[k], c.attempt().id()).isEqualTo(applies[k]);
                     }
                 }));

@@ -66,20 +66,20 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         AttemptId id = c.attempt().id();
         Instant leaseEnd = T0.plus(LEASE);
         long cursor = storage.events().latest(ACCOUNT);
-        assertThat(calls().takeOver(id, "node-b", leaseEnd, leaseEnd.plus(LEASE))).as("not yet expired").isFalse();
+        assertThat(calls().takeOver(ACCOUNT, id, "node-b", leaseEnd, leaseEnd.plus(LEASE))).as("not yet expired").isFalse();
         clock.set(leaseEnd.plusSeconds(1));
-        assertThat(calls().takeOver(id, "node-b", now(), now().plus(LEASE))).isTrue();
+        assertThat(calls().takeOver(ACCOUNT, id, "node-b", now(), now().plus(LEASE))).isTrue();
         CallAttempt a = attempt(id);
         assertThat(a.owner()).isEqualTo("node-b");
         assertThat(a.leaseUntil()).isEqualTo(now().plus(LEASE));
         assertThat(a.status()).isEqualTo(RecipientStatus.CALLING);
-        assertThat(calls().takeOver(id, "node-c", now(), now().plus(LEASE))).as("lease now held by node-b").isFalse();
+        assertThat(calls().takeOver(ACCOUNT, id, "node-c", now(), now().plus(LEASE))).as("lease now held by node-b").isFalse();
         assertThat(calls().expiredClaims(now().plusSeconds(1), 10)).isEmpty();
         assertThat(storage.events().latest(ACCOUNT)).as("no status change, no event").isEqualTo(cursor);
-        assertThat(calls().takeOver(UNKNOWN, "node-c", now(), now().plus(LEASE))).isFalse();
-        calls().markPlaced(id, "CA-1", now());
+        assertThat(calls().takeOver(ACCOUNT, UNKNOWN, "node-c", now(), now().plus(LEASE))).isFalse();
+        calls().markPlaced(ACCOUNT, id, "CA-1", now());
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(calls().takeOver(id, "node-c", now(), now().plus(LEASE))).as("placed, no claim to take").isFalse();
+        assertThat(calls().takeOver(ACCOUNT, id, "node-c", now(), now().plus(LEASE))).as("placed, no claim to take").isFalse();
     }
 
     @Test
@@ -97,7 +97,7 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
                 String owner = "node-" + i;
                 Callable<Boolean> task = () -> {
                     start.await();
-                    return calls().takeOver(id, owner, now(), now().plus(LEASE));
+                    return calls().takeOver(ACCOUNT, id, owner, now(), now().plus(LEASE));
                 };
                 results.add(pool.submit(task));
             }
@@ -142,15 +142,15 @@ public abstract class CallRecoveryContract extends StorageContractSupport {
         Claim calling = claimOne(b);
         long cursor = storage.events().latest(ACCOUNT);
         clock.advance(Duration.ofMinutes(3));
-        calls().touch(placed.attempt().id(), now());
+        calls().touch(placed.attempt().account(), placed.attempt().id(), now());
         assertThat(attempt(placed.attempt().id()).lastEventAt()).isEqualTo(now());
         assertThat(attempt(placed.attempt().id()).status()).isEqualTo(RecipientStatus.INITIATED);
         assertThat(calls().staleCalls(now(), 10)).isEmpty();
-        calls().touch(placed.attempt().id(), T0);
+        calls().touch(placed.attempt().account(), placed.attempt().id(), T0);
         assertThat(attempt(placed.attempt().id()).lastEventAt()).as("never back").isEqualTo(now());
-        calls().touch(calling.attempt().id(), now());
+        calls().touch(calling.attempt().account(), calling.attempt().id(), now());
         assertThat(attempt(calling.attempt().id()).lastEventAt()).isEqualTo(T0);
-        calls().touch(UNKNOWN, now());
+        calls().touch(ACCOUNT, UNKNOWN, now());
         assertThat(storage.events().latest(ACCOUNT)).isEqualTo(cursor);
     }
 

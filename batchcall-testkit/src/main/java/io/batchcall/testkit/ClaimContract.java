@@ -95,9 +95,9 @@ public abstract class ClaimContract extends StorageContractSupport {
         List<Recipient> first = addRecipients(b.id(), 0, 3);
         List<Claim> claimed = claim(b, 3);
         assertThat(ids(claimed)).containsExactly(first.get(0).id(), first.get(1).id(), first.get(2).id());
-        calls().release(claimed.get(0).attempt().id(), now(), "r0", now());
-        calls().release(claimed.get(1).attempt().id(), now().minusSeconds(60), "r1", now());
-        calls().release(claimed.get(2).attempt().id(), now().minusSeconds(120), "r2", now());
+        calls().release(ACCOUNT, claimed.get(0).attempt().id(), now(), "r0", now());
+        calls().release(ACCOUNT, claimed.get(1).attempt().id(), now().minusSeconds(60), "r1", now());
+        calls().release(ACCOUNT, claimed.get(2).attempt().id(), now().minusSeconds(120), "r2", now());
         List<Recipient> fresh = importAll(b.id(), List.of(NewRecipient.of(phone(50), ""), NewRecipient.of(phone(40), "")))
                 .subList(3, 5);
         assertThat(ids(claim(b, 10))).containsExactly(fresh.get(0).id(), fresh.get(1).id(), first.get(2).id(),
@@ -109,7 +109,7 @@ public abstract class ClaimContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim c = claimOne(b);
-        calls().release(c.attempt().id(), now().plusSeconds(30), "carrier busy", now());
+        calls().release(c.attempt().account(), c.attempt().id(), now().plusSeconds(30), "carrier busy", now());
         assertThat(claim(b, 1)).isEmpty();
         clock.advance(Duration.ofSeconds(29));
         assertThat(claim(b, 1)).isEmpty();
@@ -145,7 +145,7 @@ public abstract class ClaimContract extends StorageContractSupport {
         assertThat(calls().activeCalls(a.id())).isEqualTo(3);
         assertThat(calls().activeCalls(b.id())).isEqualTo(2);
 
-        calls().markPlaced(fromB.get(0).attempt().id(), "CA-1", now());
+        calls().markPlaced(ACCOUNT, fromB.get(0).attempt().id(), "CA-1", now());
         assertThat(claim(a, 10)).as("a placed call still holds its slot").isEmpty();
         assertThat(carrier(fromB.get(0).attempt().id(), RecipientStatus.COMPLETED)).isTrue();
         assertThat(calls().activeCalls(ACCOUNT)).isEqualTo(4);
@@ -227,7 +227,7 @@ public abstract class ClaimContract extends StorageContractSupport {
         Batch b = running();
         addRecipients(b.id(), 0, 1);
         Claim first = finishOne(b, RecipientStatus.BUSY);
-        assertThat(calls().settle(first.attempt().id(), Money.usd("0.005"), now(), now())).isTrue();
+        assertThat(calls().settle(first.attempt().account(), first.attempt().id(), Money.usd("0.005"), now(), now())).isTrue();
         Claim second = claimOne(b);
         assertThat(second.attempt().number()).isEqualTo(2);
         assertThat(second.recipient().attempts()).isEqualTo(2);

@@ -157,19 +157,19 @@ public abstract class ConcurrentClaimContract extends StorageContractSupport {
         if (dice == 0) {
             seen.inFlight.remove(r);
             seen.released.add(id);
-            expect(calls.release(id, now(), "load test", now()), "release " + id, seen);
+            expect(calls.release(ACCOUNT, id, now(), "load test", now()), "release " + id, seen);
             return;
         }
         seen.finished.add(r);
         seen.inFlight.remove(r);
         if (dice == 1) {
-            expect(calls.finishUndialed(id, RecipientStatus.SKIPPED, "load test", now()), "skip " + id, seen);
+            expect(calls.finishUndialed(ACCOUNT, id, RecipientStatus.SKIPPED, "load test", now()), "skip " + id, seen);
             return;
         }
-        expect(calls.markPlaced(id, "CA-" + id.value(), now()), "markPlaced " + id, seen);
+        expect(calls.markPlaced(ACCOUNT, id, "CA-" + id.value(), now()), "markPlaced " + id, seen);
         expect(carrier(id, RecipientStatus.RINGING), "ringing " + id, seen);
         RecipientStatus outcome = dice == 2 ? RecipientStatus.BUSY : RecipientStatus.COMPLETED;
-        expect(calls.applyCarrierStatus(id, update(outcome, null)).isPresent(), outcome + " " + id, seen);
+        expect(calls.applyCarrierStatus(ACCOUNT, id, update(outcome, null)).isPresent(), outcome + " " + id, seen);
     }
 
     private static void expect(boolean applied, String what, Observations seen) {

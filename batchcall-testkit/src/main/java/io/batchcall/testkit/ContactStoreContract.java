@@ -163,10 +163,10 @@ public abstract class ContactStoreContract extends StorageContractSupport {
                 new NewRecipient(phone(1), "Bob Other", Map.of(), "Europe/Berlin")));
         Claim call = claimOne(first);
         assertThat(call.recipient().phone()).isEqualTo(TARGET);
-        assertThat(storage.calls().markPlaced(call.attempt().id(), callId(call.attempt().id()), now())).isTrue();
-        storage.calls().applyCarrierStatus(call.attempt().id(), update(RecipientStatus.BUSY,
+        assertThat(storage.calls().markPlaced(call.attempt().account(), call.attempt().id(), callId(call.attempt().id()), now())).isTrue();
+        storage.calls().applyCarrierStatus(call.attempt().account(), call.attempt().id(), update(RecipientStatus.BUSY,
                 "busy at " + TARGET.e164()));
-        storage.calls().settle(call.attempt().id(), Money.of("0.01", "USD"), null, now());
+        storage.calls().settle(call.attempt().account(), call.attempt().id(), Money.of("0.01", "USD"), null, now());
         Batch second = running();
         importAll(second.id(), List.of(new NewRecipient(TARGET, "Ada", Map.of(), "")));
         Batch others = running(OTHER_ACCOUNT, io.batchcall.model.ConcurrencyPolicy.ofDefaults());
@@ -220,14 +220,14 @@ public abstract class ContactStoreContract extends StorageContractSupport {
         addRecipients(old.id(), 0, 6);
         for (int i = 0; i < 6; i++) {
             Claim c = finishOne(old, RecipientStatus.COMPLETED);
-            storage.calls().settle(c.attempt().id(), Money.usd("0.01"), null, now());
+            storage.calls().settle(c.attempt().account(), c.attempt().id(), Money.usd("0.01"), null, now());
         }
         Batch finished = storage.batches().update(batch(old.id()).withStatus(BatchStatus.COMPLETED, null)
                 .withFinishedAt(now()));
         Batch live = running();
         addRecipients(live.id(), 100, 2);
         Claim liveCall = finishOne(live, RecipientStatus.COMPLETED);
-        storage.calls().settle(liveCall.attempt().id(), Money.usd("0.01"), null, now());
+        storage.calls().settle(liveCall.attempt().account(), liveCall.attempt().id(), Money.usd("0.01"), null, now());
         long liveEvents = eventsAfter(0).stream().filter(e -> e.batchId().equals(live.id())).count();
         clock.advance(Duration.ofDays(31));
 

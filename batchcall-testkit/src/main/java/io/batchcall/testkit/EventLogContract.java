@@ -87,9 +87,9 @@ public abstract class EventLogContract extends StorageContractSupport {
         b = storage.batches().update(b.withStatus(BatchStatus.RUNNING, null).withStartedAt(now()));
         Claim done = finishOne(b, RecipientStatus.COMPLETED);
         Claim busy = finishOne(b, RecipientStatus.BUSY);
-        storage.calls().settle(busy.attempt().id(), Money.usd("0.005"), now(), now());
+        storage.calls().settle(busy.attempt().account(), busy.attempt().id(), Money.usd("0.005"), now(), now());
         Claim refused = claimOne(b);
-        storage.calls().finishUndialed(refused.attempt().id(), RecipientStatus.SKIPPED, "guard", now());
+        storage.calls().finishUndialed(refused.attempt().account(), refused.attempt().id(), RecipientStatus.SKIPPED, "guard", now());
         b = storage.batches().update(b.withStatus(BatchStatus.PAUSED, PauseReason.MANUAL));
         storage.recipients().skipPending(b.id(), "cancelled", now());
         b = storage.batches().update(b.withStatus(BatchStatus.CANCELLED, null).withFinishedAt(now()));

@@ -162,11 +162,17 @@ record ModelOp(int kind, int a, int b, int c) {
         NewBatch nb = c % 4 != 0 || s.batches.isEmpty()
                 ? new NewBatch(StorageContractSupport.spec("b", account, policy), BatchStatus.RUNNING, null, -1, null,
                         now)
-                : new NewBatch(StorageContractSupport.spec("run", account, policy), BatchStatus.RUNNING,
+                : new NewBatch(StorageContractSupport.spec("run", parentAccount(s), policy), BatchStatus.RUNNING,
                         s.batches.get((c / 4) % s.batches.size()), b % 3, now, now);
         Batch batch = s.storage.batches().create(nb);
         s.addBatch(batch);
         return s.of(batch);
+    }
+
+    /** A run belongs to its parent's account, as the engine creates it. */
+    private AccountId parentAccount(ModelSide s) {
+        BatchId parent = s.batches.get((c / 4) % s.batches.size());
+        return s.storage.batches().find(parent).map(Batch::account).orElse(StorageModelContract.ACCOUNTS.get(a % 2));
     }
 
     private Object importRecipients(ModelSide s, int batch, BatchId id) {
@@ -215,37 +221,41 @@ record ModelOp(int kind, int a, int b, int c) {
 
     private Object onAttempt(ModelSide s, int handle, Instant now) {
         AttemptId id = s.attempts.get(handle);
+        // Now and then the other account: its attempt is unknown there, whatever the operation.
+        AccountId owner = s.attemptAccounts.get(handle);
+        AccountId account = c % 9 == 8 ? StorageModelContract.ACCOUNTS.get(1 - StorageModelContract.ACCOUNTS.indexOf(owner))
+                : owner;
         CallStore calls = s.storage.calls();
         Instant due = now.plusSeconds(10L * (c % 3));
         switch (kind) {
             case MARK_PLACED -> {
-                return calls.markPlaced(id, "CA-" + (c % 3 == 0 ? "x" : handle), now);
+                return calls.markPlaced(account, id, "CA-" + (c % 3 == 0 ? "x" : handle), now);
             }
             case CARRIER -> {
                 RecipientStatus status = CARRIER_STATUSES.get(c % CARRIER_STATUSES.size());
                 CarrierUpdate u = new CarrierUpdate(status, now, c % 2 == 0 ? null : "CA-" + handle,
                         status.isTerminal() && c % 4 < 2 ? Duration.ofSeconds(c) : null,
                         status == RecipientStatus.FAILED ? "reason " + c % 2 : null);
-                return calls.applyCarrierStatus(id, u).map(s::of).orElse(null);
+                return calls.applyCarrierStatus(account, id, u).map(s::of).orElse(null);
             }
             case RELEASE -> {
-                return calls.release(id, due, "released", now);
+                return calls.release(account, id, due, "released", now);
             }
             case FINISH_UNDIALED -> {
-                return calls.finishUndialed(id, c % 2 == 0 ? RecipientStatus.SKIPPED : RecipientStatus.FAILED,
+                return calls.finishUndialed(account, id, c % 2 == 0 ? RecipientStatus.SKIPPED : RecipientStatus.FAILED,
                         "undialed", now);
             }
             case REQUEUE -> {
-                return calls.settle(id, Money.ofMicros(100L * c, Money.usd("0").currency()), due, now);
+                return calls.settle(account, id, Money.ofMicros(100L * c, Money.usd("0").currency()), due, now);
             }
             case RECORD_COST -> {
-                return calls.settle(id, Money.ofMicros(100L * c, Money.usd("0").currency()), null, now);
+                return calls.settle(account, id, Money.ofMicros(100L * c, Money.usd("0").currency()), null, now);
             }
             case TAKE_OVER -> {
-                return calls.takeOver(id, "node-" + c % 3, now, now.plus(LEASE));
+                return calls.takeOver(account, id, "node-" + c % 3, now, now.plus(LEASE));
             }
             case TOUCH -> {
-                calls.touch(id, now);
+                calls.touch(account, id, now);
                 return "ok";
             }
             default -> throw new IllegalStateException("unknown operation kind " + kind);

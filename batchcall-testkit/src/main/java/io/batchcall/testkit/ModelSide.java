@@ -28,6 +28,8 @@ final class ModelSide {
     final Storage storage;
     final List<BatchId> batches = new ArrayList<>();
     final List<AttemptId> attempts = new ArrayList<>();
+    /** The account of each attempt, by handle. */
+    final List<io.batchcall.model.AccountId> attemptAccounts = new ArrayList<>();
     private final Map<AttemptId, Integer> attemptHandles = new HashMap<>();
     private final Map<BatchId, Integer> batchHandles = new HashMap<>();
     private final Map<RecipientId, String> recipientKeys = new HashMap<>();
@@ -45,6 +47,7 @@ final class ModelSide {
         for (Claim c : claims) {
             attemptHandles.put(c.attempt().id(), attempts.size());
             attempts.add(c.attempt().id());
+            attemptAccounts.add(c.attempt().account());
         }
     }
 

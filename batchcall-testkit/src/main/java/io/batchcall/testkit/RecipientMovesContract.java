@@ -83,7 +83,7 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         List<Recipient> all = addRecipients(b.id(), 0, 5);
         Claim inFlight = placeOne(b);
         Claim later = claimOne(b);
-        storage.calls().release(later.attempt().id(), now().plus(Duration.ofHours(1)), "retry later", now());
+        storage.calls().release(later.attempt().account(), later.attempt().id(), now().plus(Duration.ofHours(1)), "retry later", now());
         clock.advance(Duration.ofSeconds(3));
         long cursor = storage.events().latest(ACCOUNT);
         assertThat(recipients().skipPending(b.id(), "batch cancelled", now())).isEqualTo(4);
@@ -115,9 +115,9 @@ public abstract class RecipientMovesContract extends StorageContractSupport {
         Claim completed = finishOne(b, RecipientStatus.COMPLETED);
         Claim busy = finishOne(b, RecipientStatus.BUSY);
         Claim retried = finishOne(b, RecipientStatus.NO_ANSWER);
-        storage.calls().settle(retried.attempt().id(), Money.usd("0.005"), now(), now());
+        storage.calls().settle(retried.attempt().account(), retried.attempt().id(), Money.usd("0.005"), now(), now());
         Claim skipped = claimOne(b);
-        storage.calls().finishUndialed(skipped.attempt().id(), RecipientStatus.SKIPPED, "do not call", now());
+        storage.calls().finishUndialed(skipped.attempt().account(), skipped.attempt().id(), RecipientStatus.SKIPPED, "do not call", now());
         Claim inFlight = placeOne(b);
         clock.advance(Duration.ofMinutes(10));
         long cursor = storage.events().latest(ACCOUNT);

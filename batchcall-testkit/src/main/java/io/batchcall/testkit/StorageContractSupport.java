@@ -244,7 +244,7 @@ public abstract class StorageContractSupport {
      */
     protected Claim placeOne(Batch batch) {
         Claim c = claimOne(batch);
-        if (!storage.calls().markPlaced(c.attempt().id(), callId(c.attempt().id()), now())) {
+        if (!storage.calls().markPlaced(c.attempt().account(), c.attempt().id(), callId(c.attempt().id()), now())) {
             throw new AssertionError("markPlaced refused a fresh claim " + c);
         }
         return c;
@@ -268,7 +268,8 @@ public abstract class StorageContractSupport {
      * @return true when the store applied it, false when it was ignored
      */
     protected boolean carrier(AttemptId id, RecipientStatus status) {
-        return storage.calls().applyCarrierStatus(id, update(status, null)).isPresent();
+        AccountId account = storage.calls().attempt(id).map(CallAttempt::account).orElse(ACCOUNT);
+        return storage.calls().applyCarrierStatus(account, id, update(status, null)).isPresent();
     }
 
     /**

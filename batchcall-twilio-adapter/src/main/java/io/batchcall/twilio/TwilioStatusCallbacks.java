@@ -1,5 +1,6 @@
 package io.batchcall.twilio;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.AnsweredBy;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.RecipientStatus;
@@ -286,10 +287,21 @@ public final class TwilioStatusCallbacks {
 
     private Result accept(String fullUrl, Map<String, List<String>> params) {
         AttemptId attempt;
+        AccountId attemptAccount = null;
         try {
-            List<String> values = Forms.decode(new URI(fullUrl).getRawQuery(), MAX_PARAMETERS).get("attempt");
+            Map<String, List<String>> query = Forms.decode(new URI(fullUrl).getRawQuery(), MAX_PARAMETERS);
+            List<String> values = query.get("attempt");
             if (values == null || values.isEmpty()) {
                 return Result.badRequest("the callback URL has no 'attempt' parameter: " + Urls.redacted(fullUrl));
+            }
+            List<String> accounts = query.get("account");
+            if (accounts != null && !accounts.isEmpty()) {
+                try {
+                    attemptAccount = AccountId.of(accounts.get(0));
+                } catch (IllegalArgumentException e) {
+                    return Result.badRequest("the callback URL's 'account' parameter is not an account id: "
+                            + e.getMessage());
+                }
             }
             attempt = AttemptId.of(Long.parseLong(values.get(0)));
         } catch (URISyntaxException e) {
@@ -334,7 +346,7 @@ public final class TwilioStatusCallbacks {
         Duration talkTime = status == RecipientStatus.COMPLETED ? CallResources.seconds(first(params, "CallDuration"))
                 : null;
         CallStatusUpdate update = new CallStatusUpdate(attempt, first(params, "CallSid"), status, at, talkTime,
-                reason(params), answeredBy);
+                reason(params), answeredBy, attemptAccount);
         boolean applied = sink.onCallStatus(update);
         return new Result(200, null, update, applied, sequence);
     }

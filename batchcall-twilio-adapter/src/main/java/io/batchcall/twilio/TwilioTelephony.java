@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * 429/20429 retryable (with {@code Retry-After}), callee errors permanent, credential, account and
  * caller-id errors fatal, 5xx, timeouts and unreadable answers ambiguous.
  *
- * <p>Every placed call carries {@code attempt=<attemptId>} in its status-callback URL (handled by
+ * <p>Every placed call carries {@code attempt=<attemptId>} and {@code account=<account>} in its
+ * status-callback URL (handled by
  * {@link TwilioStatusCallbacks}) and {@code attempt} and {@code batch} in its answer URL.
  *
  * <p>Phone numbers appear in its messages and logs only masked ({@code +*******2671}, see
@@ -87,8 +88,7 @@ public final class TwilioTelephony implements Telephony {
         String operation = "placing call for attempt " + request.attemptId() + " to " + request.to().masked();
         Forms form = new Forms().add("To", request.to().e164()).add("From", request.from().e164())
                 .add("Url", answerUrl(request).toString())
-                .add("StatusCallback", new Forms().add("attempt", request.attemptId().toString())
-                        .appendTo(settings.statusCallbackUrl()).toString())
+                .add("StatusCallback", callbackQuery(request).appendTo(settings.statusCallbackUrl()).toString())
                 .add("StatusCallbackMethod", "POST");
         for (String event : new String[] {"initiated", "ringing", "answered", "completed"}) {
             form.add("StatusCallbackEvent", event);
@@ -99,8 +99,7 @@ public final class TwilioTelephony implements Telephony {
             form.add("MachineDetection", request.machinePolicy() == MachinePolicy.LEAVE_MESSAGE ? "DetectMessageEnd"
                     : "Enable");
             form.add("AsyncAmd", "true");
-            form.add("AsyncAmdStatusCallback", new Forms().add("attempt", request.attemptId().toString())
-                    .appendTo(settings.statusCallbackUrl()).toString());
+            form.add("AsyncAmdStatusCallback", callbackQuery(request).appendTo(settings.statusCallbackUrl()).toString());
             form.add("AsyncAmdStatusCallbackMethod", "POST");
         }
         Answer answer = rest.post(operation, "Calls.json", form);
@@ -116,6 +115,19 @@ public final class TwilioTelephony implements Telephony {
         } catch (IOException e) {
             throw errors.unreadable(operation, answer.status(), answer.body(), e);
         }
+    }
+
+    /**
+     * {@code attempt} and {@code account}: the account lets the store find the attempt on the
+     * account's shard when the database is sharded by account; Twilio signs the whole URL, so
+     * neither can be altered.
+     */
+    private static Forms callbackQuery(CallRequest request) {
+        Forms query = new Forms().add("attempt", request.attemptId().toString());
+        if (request.account() != null) {
+            query.add("account", request.account().value());
+        }
+        return query;
     }
 
     private URI answerUrl(CallRequest request) {

@@ -38,8 +38,8 @@ final class Accounts {
                 List.of("account_id"));
         this.active = t.sql("SELECT count(*), COALESCE(SUM(CASE WHEN batch_id = ? THEN 1 ELSE 0 END), 0) "
                 + "FROM {p}recipients WHERE account_id = ? AND phase = 1 AND status IN " + ACTIVE);
-        this.activeInBatch = t.sql("SELECT count(*) FROM {p}recipients WHERE account_id = (SELECT account_id FROM "
-                + "{p}batches WHERE id = ?) AND batch_id = ? AND phase = 1 AND status IN " + ACTIVE);
+        this.activeInBatch = t.sql("SELECT count(*) FROM {p}recipients WHERE account_id = ? AND batch_id = ? AND phase = 1 "
+                + "AND status IN " + ACTIVE);
         this.inbound = t.sql("SELECT inbound_calls FROM {p}accounts WHERE account_id = ?");
         this.setInbound = t.sql("UPDATE {p}accounts SET inbound_calls = ? WHERE account_id = ?");
     }
@@ -99,8 +99,8 @@ final class Accounts {
                 .orElse(new int[] {0, 0});
     }
 
-    int activeInBatch(Connection c, long batchId) throws SQLException {
-        return (int) Sql.number(c, activeInBatch, batchId, batchId);
+    int activeInBatch(Connection c, String account, long batchId) throws SQLException {
+        return (int) Sql.number(c, activeInBatch, account, batchId);
     }
 
     int inbound(Connection c, String account) throws SQLException {

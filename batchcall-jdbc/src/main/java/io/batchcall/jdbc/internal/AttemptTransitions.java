@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Status changes of a claimed or placed call, decided by {@link AttemptRules} and written here:
  * each load → rule → write runs in one transaction, the write guarded by the attempt as loaded
- * ({@code WHERE id = ? AND status = ? AND settle_due = ? AND provider_call_id …}, the row count
+ * ({@code WHERE account_id = ? AND id = ? AND status = ? AND settle_due = ? AND provider_call_id …}, the row count
  * checked, re-loaded and asked again if another writer won), followed by the recipient's change
  * under the rule's guards and the event, numbered in the account's log. None of them can raise the
  * active-call count, so none takes the account's claim lock before the event's.
@@ -46,42 +46,42 @@ final class AttemptTransitions {
         this.groups = groups;
         this.jdbc = jdbc;
         this.events = events;
-        this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE id = ?");
+        this.select = t.sql("SELECT " + AttemptRows.COLUMNS + " FROM {p}attempts WHERE account_id = ? AND id = ?");
         this.write = t.sql("UPDATE {p}attempts SET status = ?, provider_call_id = ?, placed_at_us = ?, "
                 + "last_event_at_us = ?, ended_at_us = ?, talk_time_us = ?, cost_micros = ?, cost_currency = ?, "
-                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE id = ? AND CASE WHEN status = ? "
+                + "reason = ?, settle_due = ?, claim_owner = ?, lease_until_us = ? WHERE account_id = ? AND id = ? AND CASE WHEN status = ? "
                 + "AND settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ? "
                 + "THEN 1 ELSE 0 END = 1");
         // The guard sits in a CASE so that H2 finds the row by its key: given "status = ?" or
         // "settle_due = ?" it walks an index on that column instead, through every attempt in that
         // state (H2PlanTest pins it).
         String set = "UPDATE {p}recipients SET status = ?, reason = ?, not_before_us = COALESCE(?, not_before_us), "
-                + "attempts = CASE WHEN attempts + ? > 0 THEN attempts + ? ELSE 0 END WHERE id = ? AND last_attempt = ?";
+                + "attempts = CASE WHEN attempts + ? > 0 THEN attempts + ? ELSE 0 END WHERE account_id = ? AND id = ? AND last_attempt = ?";
         this.follow = t.sql(set);
         this.followGuarded = t.sql(set + " AND status = ?");
         this.oneStatement = writableCtes ? new OneStatement(t) : null;
-        this.answeredBy = t.sql("UPDATE {p}attempts SET answered_by = ? WHERE id = ? AND COALESCE(answered_by, '') = ?");
+        this.answeredBy = t.sql("UPDATE {p}attempts SET answered_by = ? WHERE account_id = ? AND id = ? AND COALESCE(answered_by, '') = ?");
         this.disposition = t.sql("UPDATE {p}attempts SET disposition_code = ?, disposition_data = ?, "
-                + "disposition_at_us = ? WHERE id = ? AND disposition_code IS NULL");
+                + "disposition_at_us = ? WHERE account_id = ? AND id = ? AND disposition_code IS NULL");
         String due = java.util.Arrays.stream(RecipientStatus.values()).filter(s -> s.isTerminal()
                 && s != RecipientStatus.SKIPPED).map(s -> "'" + s.wireName() + "'")
                 .collect(java.util.stream.Collectors.joining(", "));
         // AttemptRules.settle without a retry changes the attempt alone, and only if its settlement is
         // due (CallAttempt.settlementDue: ended, not skipped, placed, no cost yet): one guarded update.
         this.settleAlone = t.sql("UPDATE {p}attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE "
-                + "WHERE id = ? AND CASE WHEN status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL "
+                + "WHERE account_id = ? AND id = ? AND CASE WHEN status IN (" + due + ") AND placed_at_us IS NOT NULL AND cost_micros IS NULL "
                 + "THEN 1 ELSE 0 END = 1");
     }
 
-    boolean markPlaced(long attempt, String providerCallId, Instant at) {
+    boolean markPlaced(String account, long attempt, String providerCallId, Instant at) {
         Objects.requireNonNull(providerCallId, "providerCallId must not be null");
-        if (oneStatement != null && groups.submit(attempt, "marking attempt " + attempt + " placed", false,
-                (c, noFlush) -> oneStatement.placed(c, attempt, providerCallId, at))) {
+        if (oneStatement != null && groups.submit(account, "marking attempt " + attempt + " placed", false,
+                (c, noFlush) -> oneStatement.placed(c, account, attempt, providerCallId, at))) {
             return true;
         }
-        return jdbc.inTransaction("marking attempt " + attempt + " placed", c -> {
+        return jdbc.inTransaction(account, "marking attempt " + attempt + " placed", c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
-                Optional<CallAttempt> a = read(c, attempt);
+                Optional<CallAttempt> a = read(c, account, attempt);
                 if (a.isEmpty()) {
                     return false;
                 }
@@ -94,66 +94,62 @@ final class AttemptTransitions {
         });
     }
 
-    Optional<CallAttempt> applyCarrierStatus(long attempt, CarrierUpdate u) {
+    Optional<CallAttempt> applyCarrierStatus(String account, long attempt, CarrierUpdate u) {
         if (oneStatement != null && u.answeredBy() == null) {
-            Optional<CallAttempt> changed = groups.submit(attempt, "applying carrier status " + u.status()
-                    + " to attempt " + attempt, OneStatement.intermediate(u.status()),
-                    (c, noFlush) -> oneStatement.carrier(c, attempt, u, noFlush));
-            if (u.status().isTerminal() && changed.isPresent()) {
-                groups.forget(attempt);
-            }
-            return changed;
+            return groups.submit(account, "applying carrier status " + u.status() + " to attempt " + attempt,
+                    OneStatement.intermediate(u.status()), (c, noFlush) -> oneStatement.carrier(c, account, attempt, u,
+                    noFlush));
         }
-        return change("applying carrier status " + u.status() + " to attempt " + attempt, attempt,
+        return change(account, "applying carrier status " + u.status() + " to attempt " + attempt, attempt,
                 a -> AttemptRules.carrierStatus(a, u));
     }
 
-    boolean release(long attempt, Instant notBefore, String reason, Instant at) {
-        return change("releasing attempt " + attempt, attempt, a -> AttemptRules.release(a, notBefore, reason, at))
+    boolean release(String account, long attempt, Instant notBefore, String reason, Instant at) {
+        return change(account, "releasing attempt " + attempt, attempt, a -> AttemptRules.release(a, notBefore, reason, at))
                 .isPresent();
     }
 
-    boolean finishUndialed(long attempt, RecipientStatus outcome, String reason, Instant at) {
+    boolean finishUndialed(String account, long attempt, RecipientStatus outcome, String reason, Instant at) {
         if (outcome != RecipientStatus.SKIPPED && outcome != RecipientStatus.FAILED) {
             throw new IllegalArgumentException("an undialed claim ends skipped or failed, but the outcome was "
                     + outcome.wireName());
         }
-        return change("ending undialed attempt " + attempt, attempt,
+        return change(account, "ending undialed attempt " + attempt, attempt,
                 a -> AttemptRules.finishUndialed(a, outcome, reason, at)).isPresent();
     }
 
-    boolean settle(long attempt, Money charged, Instant retryAt, Instant at) {
+    boolean settle(String account, long attempt, Money charged, Instant retryAt, Instant at) {
         Objects.requireNonNull(charged, "charged must not be null");
         if (retryAt == null) {
-            return jdbc.statement("settling attempt " + attempt, c -> Sql.update(c, settleAlone, charged.micros(),
-                    charged.currency().getCurrencyCode(), attempt) == 1);
+            return jdbc.statement(account, "settling attempt " + attempt, c -> Sql.update(c, settleAlone,
+                    charged.micros(), charged.currency().getCurrencyCode(), account, attempt) == 1);
         }
-        return change("settling attempt " + attempt, attempt, a -> AttemptRules.settle(a, charged, retryAt, at))
+        return change(account, "settling attempt " + attempt, attempt, a -> AttemptRules.settle(a, charged, retryAt, at))
                 .isPresent();
     }
 
-    boolean takeOver(long attempt, String owner, Instant now, Instant leaseUntil) {
+    boolean takeOver(String account, long attempt, String owner, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner must not be null");
-        return change("taking over attempt " + attempt, attempt, a -> AttemptRules.takeOver(a, owner, now, leaseUntil)
+        return change(account, "taking over attempt " + attempt, attempt, a -> AttemptRules.takeOver(a, owner, now, leaseUntil)
                 .map(next -> new AttemptChange(a, next, null, null, null, null))).isPresent();
     }
 
-    boolean extendLease(long attempt, String owner, Instant now, Instant leaseUntil) {
+    boolean extendLease(String account, long attempt, String owner, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner must not be null");
-        return change("extending the lease of attempt " + attempt, attempt, a -> AttemptRules.extendLease(a, owner, now,
+        return change(account, "extending the lease of attempt " + attempt, attempt, a -> AttemptRules.extendLease(a, owner, now,
                 leaseUntil).map(next -> new AttemptChange(a, next, null, null, null, null))).isPresent();
     }
 
-    void touch(long attempt, Instant at) {
-        change("touching attempt " + attempt, attempt, a -> AttemptRules.heard(a, at)
+    void touch(String account, long attempt, Instant at) {
+        change(account, "touching attempt " + attempt, attempt, a -> AttemptRules.heard(a, at)
                 .map(next -> new AttemptChange(a, next, null, null, null, null)));
     }
 
     /** Load, decide, write if unchanged; again on a lost race. The attempt as written, if the rule applied. */
-    private Optional<CallAttempt> change(String what, long attempt, Function<CallAttempt, Optional<AttemptChange>> rule) {
-        return jdbc.inTransaction(what, c -> {
+    private Optional<CallAttempt> change(String account, String what, long attempt, Function<CallAttempt, Optional<AttemptChange>> rule) {
+        return jdbc.inTransaction(account, what, c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
-                Optional<CallAttempt> a = read(c, attempt);
+                Optional<CallAttempt> a = read(c, account, attempt);
                 Optional<AttemptChange> change = a.flatMap(rule);
                 if (change.isEmpty()) {
                     return Optional.<CallAttempt>empty();
@@ -175,11 +171,12 @@ final class AttemptTransitions {
         CallAttempt b = ch.before();
         CallAttempt a = ch.after();
         if (a.answeredBy() != b.answeredBy() && Sql.update(c, answeredBy, a.answeredBy() == null ? null
-                : a.answeredBy().wireName(), a.id().value(), b.answeredBy() == null ? "" : b.answeredBy().wireName()) != 1) {
+                : a.answeredBy().wireName(), a.account().value(), a.id().value(), b.answeredBy() == null ? "" : b.answeredBy().wireName()) != 1) {
             return false;
         }
         if (a.disposition() != null && b.disposition() == null && Sql.update(c, disposition, a.disposition().code(),
-                VariablesJson.write(a.disposition().data()), Micros.ofNullable(a.disposition().at()), a.id().value()) != 1) {
+                VariablesJson.write(a.disposition().data()), Micros.ofNullable(a.disposition().at()), a.account().value(),
+                a.id().value()) != 1) {
             return false;
         }
         boolean rest = !a.withAnsweredBy(b.answeredBy()).withDisposition(b.disposition()).equals(b);
@@ -187,14 +184,14 @@ final class AttemptTransitions {
                 Micros.ofNullable(a.placedAt()), Micros.ofNullable(a.lastEventAt()), Micros.ofNullable(a.endedAt()),
                 Micros.ofNullable(a.talkTime()), a.cost() == null ? null : a.cost().micros(),
                 a.cost() == null ? null : a.cost().currency().getCurrencyCode(), a.reason(), a.settlementDue(),
-                a.owner(), Micros.ofNullable(a.leaseUntil()), a.id().value(), b.status().wireName(), b.settlementDue(),
+                a.owner(), Micros.ofNullable(a.leaseUntil()), a.account().value(), a.id().value(), b.status().wireName(), b.settlementDue(),
                 b.providerCallId() == null ? "" : b.providerCallId(), b.leaseUntil() == null ? -1L : Micros.of(b.leaseUntil())) != 1) {
             return false;
         }
         RecipientChange r = ch.recipient();
         if (r != null) {
             Object[] args = {r.status().wireName(), r.reason(), Micros.ofNullable(r.notBefore()), r.attemptsDelta(),
-                r.attemptsDelta(), a.recipientId().value(), a.id().value()};
+                r.attemptsDelta(), a.account().value(), a.recipientId().value(), a.id().value()};
             int moved = r.onlyIf() == null ? Sql.update(c, follow, args)
                     : Sql.update(c, followGuarded, append(args, r.onlyIf().wireName()));
             if (moved == 0 && r.onlyIf() != null) {
@@ -214,8 +211,8 @@ final class AttemptTransitions {
         return out;
     }
 
-    Optional<CallAttempt> read(Connection c, long attempt) throws SQLException {
-        return Sql.first(c, select, AttemptRows::map, attempt);
+    Optional<CallAttempt> read(Connection c, String account, long attempt) throws SQLException {
+        return Sql.first(c, select, AttemptRows::map, account, attempt);
     }
 
     private static SQLException lostRace(long attempt) {

@@ -44,7 +44,7 @@ final class BatchedRecipientWriter implements RecipientWriter {
         this.table = t.name("recipients");
         this.batchId = batchId;
         this.accountId = accountId;
-        this.sql = dialect.insertIfAbsent(table, COLUMNS, List.of("batch_id", "phone"));
+        this.sql = dialect.insertIfAbsent(table, COLUMNS, List.of("account_id", "batch_id", "phone"));
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.batchcall.jdbc.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Group commit for the one-statement placements and carrier statuses of one account (PostgreSQL).
@@ -19,14 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * statement run alone, so one bad statement cannot fail the others; a lone caller runs alone
  * straight away.
  *
- * <p>The account of an attempt is known from its claim on this node ({@link #remember}); an
- * attempt claimed elsewhere (a callback routed to another node) runs alone.
+ * <p>Every caller names the attempt's account (the store's methods take it), so callbacks for
+ * calls claimed on another node group too.
  */
 final class CarrierGroups {
-    private static final int MAX_REMEMBERED = 200_000;
-
     private final Jdbc jdbc;
-    private final Map<Long, String> accounts = new ConcurrentHashMap<>();
     private final GroupCommit<Op> commits = new GroupCommit<>("carrier status");
 
     CarrierGroups(Jdbc jdbc) {
@@ -50,26 +45,10 @@ final class CarrierGroups {
         }
     }
 
-    void remember(long attempt, String account) {
-        if (accounts.size() >= MAX_REMEMBERED) {
-            accounts.clear(); // forgotten attempts run alone: slower, never wrong
-        }
-        accounts.put(attempt, account);
-    }
-
-    void forget(long attempt) {
-        accounts.remove(attempt);
-    }
-
     /**
-     * Runs {@code work} in its account's group, or alone (in auto-commit) when the account is not
-     * known here.
+     * Runs {@code work} in its account's group (alone, in auto-commit, when nothing else is queued).
      */
-    <T> T submit(long attempt, String what, boolean intermediate, Work<T> work) {
-        String account = accounts.get(attempt);
-        if (account == null) {
-            return alone(what, intermediate, work);
-        }
+    <T> T submit(String account, String what, boolean intermediate, Work<T> work) {
         return commits.submit(account, new Op(work, intermediate, what), batch -> run(account, batch));
     }
 
@@ -78,15 +57,15 @@ final class CarrierGroups {
         return commits.grouped();
     }
 
-    private <T> T alone(String what, boolean intermediate, Work<T> work) {
-        return jdbc.statement(what, c -> work.run(c, intermediate));
+    private <T> T alone(String account, String what, boolean intermediate, Work<T> work) {
+        return jdbc.statement(account, what, c -> work.run(c, intermediate));
     }
 
     private void run(String account, List<Op> batch) {
         if (batch.size() > 1) {
             boolean async = batch.stream().allMatch(op -> op.intermediate);
             try {
-                Object[] results = jdbc.inTransaction("applying " + batch.size() + " carrier statuses of account "
+                Object[] results = jdbc.inTransaction(account, "applying " + batch.size() + " carrier statuses of account "
                         + account, c -> {
                             Object[] out = new Object[batch.size()];
                             for (int i = 0; i < out.length; i++) {
@@ -103,6 +82,6 @@ final class CarrierGroups {
                 // fall through: each statement alone, with its own answer or error
             }
         }
-        GroupCommit.eachAlone(batch, op -> alone(op.what, op.intermediate, op.work));
+        GroupCommit.eachAlone(batch, op -> alone(account, op.what, op.intermediate, op.work));
     }
 }

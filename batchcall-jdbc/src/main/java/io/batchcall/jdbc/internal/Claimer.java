@@ -39,18 +39,18 @@ final class Claimer {
         this.dialect = dialect;
         this.accounts = accounts;
         this.events = events;
-        this.batchAccount = t.sql("SELECT account_id FROM {p}batches WHERE id = ?");
+        this.batchAccount = t.sql("SELECT account_id FROM {p}batches WHERE account_id = ? AND id = ?");
         this.win = t.sql("UPDATE {p}recipients SET status = 'calling', attempts = attempts + 1, reason = NULL "
-                + "WHERE id = ? AND status = 'pending'");
+                + "WHERE account_id = ? AND id = ? AND status = 'pending'");
         this.insertAttempt = t.sql("INSERT INTO {p}attempts (recipient_id, batch_id, account_id, attempt_no, phone, "
                 + "status, claim_owner, claimed_at_us, lease_until_us, last_event_at_us) "
                 + "VALUES (?, ?, ?, ?, ?, 'calling', ?, ?, ?, ?)");
-        this.linkAttempt = t.sql("UPDATE {p}recipients SET last_attempt = ? WHERE id = ?");
+        this.linkAttempt = t.sql("UPDATE {p}recipients SET last_attempt = ? WHERE account_id = ? AND id = ?");
         this.oneStatement = dialect.dialect() == io.batchcall.jdbc.Dialect.POSTGRESQL ? new ClaimStatement(t) : null;
     }
 
     List<Claim> claim(ClaimRequest r) {
-        return jdbc.inTransaction("claiming recipients of batch " + r.batch(), c -> {
+        return jdbc.inTransaction(r.account().value(), "claiming recipients of batch " + r.batch(), c -> {
             List<Claim> claims = claimLocked(c, r);
             c.commit();
             if (!claims.isEmpty()) {
@@ -62,13 +62,9 @@ final class Claimer {
 
     private List<Claim> claimLocked(Connection c, ClaimRequest r) throws SQLException {
         String account = r.account().value();
-        Optional<String> owner = Sql.first(c, batchAccount, rs -> rs.getString(1), r.batch().value());
-        if (owner.isEmpty()) {
+        // A batch of another account is not found here (its rows are filtered out): nothing to claim.
+        if (Sql.first(c, batchAccount, rs -> rs.getString(1), account, r.batch().value()).isEmpty()) {
             return List.of();
-        }
-        if (!owner.get().equals(account)) {
-            throw new IllegalArgumentException("claim for batch " + r.batch() + " names account " + account
-                    + ", but the batch belongs to " + owner.get());
         }
         int inbound = accounts.lock(c, account);
         int[] active = accounts.active(c, account, r.batch().value());
@@ -76,7 +72,7 @@ final class Claimer {
         if (n <= 0 || (r.zoneKeys() != null && r.zoneKeys().isEmpty())) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(r.batch().value(), Micros.of(r.now())));
+        List<Object> args = new ArrayList<>(List.of(account, r.batch().value(), Micros.of(r.now())));
         String zoneFilter = "";
         if (r.zoneKeys() != null) {
             zoneFilter = " AND zone_key IN (" + Sql.marks(r.zoneKeys().size()) + ")";
@@ -88,7 +84,7 @@ final class Claimer {
         if (oneStatement != null) {
             return candidates.isEmpty() ? List.of() : oneStatement.claim(c, r, candidates);
         }
-        List<Recipient> won = win(c, candidates);
+        List<Recipient> won = win(c, account, candidates);
         if (won.isEmpty()) {
             return List.of();
         }
@@ -103,14 +99,15 @@ final class Claimer {
     }
 
     /** Moves candidates to calling, each guarded by its pending status; returns those that moved. */
-    private List<Recipient> win(Connection c, List<Recipient> candidates) throws SQLException {
+    private List<Recipient> win(Connection c, String account, List<Recipient> candidates) throws SQLException {
         if (candidates.isEmpty()) {
             return candidates;
         }
         List<Recipient> won = new ArrayList<>(candidates.size());
         try (PreparedStatement ps = c.prepareStatement(win)) {
             for (Recipient candidate : candidates) {
-                ps.setLong(1, candidate.id().value());
+                ps.setString(1, account);
+                ps.setLong(2, candidate.id().value());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -141,7 +138,8 @@ final class Claimer {
                     }
                     AttemptId id = AttemptId.of(keys.getLong(1));
                     link.setLong(1, id.value());
-                    link.setLong(2, rec.id().value());
+                    link.setString(2, r.account().value());
+                    link.setLong(3, rec.id().value());
                     link.addBatch();
                     claims.add(AttemptRules.claim(rec, id, r));
                 }

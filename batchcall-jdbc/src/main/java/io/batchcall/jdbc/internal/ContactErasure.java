@@ -31,9 +31,10 @@ final class ContactErasure {
 
     Erasure erase(Connection c, AccountId account, PhoneNumber phone, Instant at) throws SQLException {
         String hash = NumberHash.of(account, phone);
-        List<Hit> hits = Sql.list(c, t.sql("SELECT r.id, r.batch_id, r.status FROM {p}recipients r WHERE r.batch_id IN "
-                + "(SELECT b.id FROM {p}batches b WHERE b.account_id = ?) AND r.phone = ? ORDER BY r.id FOR UPDATE"),
-                rs -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(3)), account.value(), phone.e164());
+        List<Hit> hits = Sql.list(c, t.sql("SELECT r.id, r.batch_id, r.status FROM {p}recipients r WHERE r.account_id = ? AND "
+                + "r.batch_id IN (SELECT b.id FROM {p}batches b WHERE b.account_id = ?) AND r.phone = ? ORDER BY r.id "
+                + "FOR UPDATE"), rs -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(3)), account.value(),
+                account.value(), phone.e164());
         long attempts = 0;
         long erasedEvents = 0;
         List<NewEvent> skipped = new ArrayList<>();
@@ -41,10 +42,10 @@ final class ContactErasure {
             String placeholder = NumberHash.erasedPlaceholder(RecipientId.of(h.id())).e164();
             boolean pending = h.status().equals("pending");
             Sql.update(c, t.sql("UPDATE {p}recipients SET phone = ?, name = '', variables = '{}', zone_key = '', "
-                    + "reason = ?, status = ? WHERE id = ?"), placeholder, pending ? "erased" : null,
-                    pending ? "skipped" : h.status(), h.id());
-            attempts += Sql.update(c, t.sql("UPDATE {p}attempts SET phone = ?, reason = NULL WHERE recipient_id = ?"),
-                    placeholder, h.id());
+                    + "reason = ?, status = ? WHERE account_id = ? AND id = ?"), placeholder, pending ? "erased" : null,
+                    pending ? "skipped" : h.status(), account.value(), h.id());
+            attempts += Sql.update(c, t.sql("UPDATE {p}attempts SET phone = ?, reason = NULL WHERE account_id = ? "
+                    + "AND recipient_id = ?"), placeholder, account.value(), h.id());
             erasedEvents += Sql.update(c, t.sql("UPDATE {p}events SET detail = NULL WHERE account_id = ? AND "
                     + "recipient_id = ? AND detail IS NOT NULL"), account.value(), h.id());
             if (pending) {

@@ -45,7 +45,8 @@ final class H2Dialect implements SqlDialect {
 
     @Override
     public String claimCandidates(String columns, String zoneFilter) {
-        return "SELECT " + columns + " FROM {p}recipients WHERE batch_id = ? AND status = 'pending' AND not_before_us <= ?"
+        return "SELECT " + columns + " FROM {p}recipients WHERE account_id = ? AND batch_id = ? AND status = 'pending' "
+                + "AND not_before_us <= ?"
                 + zoneFilter + " ORDER BY batch_id, status, not_before_us, id LIMIT ?";
     }
 

@@ -24,11 +24,13 @@ import java.util.Optional;
  */
 public final class JdbcBatchStore implements BatchStore {
     private final Jdbc jdbc;
+    private final BatchAccounts accounts;
     private final Tables t;
     private final EventWriter events;
     private final Clock clock;
 
-    public JdbcBatchStore(Jdbc jdbc, Tables tables, SqlDialect dialect, Clock clock) {
+    public JdbcBatchStore(Jdbc jdbc, Tables tables, SqlDialect dialect, Clock clock, BatchAccounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.t = tables;
         this.events = new EventWriter(tables, new Accounts(tables, dialect));
@@ -37,7 +39,8 @@ public final class JdbcBatchStore implements BatchStore {
 
     @Override
     public Batch create(NewBatch nb) {
-        return jdbc.inTransaction("creating a batch", c -> {
+        String account = nb.spec().account().value();
+        Batch created = jdbc.inTransaction(account, "creating a batch", c -> {
             long id;
             try {
                 id = Sql.insert(c, t.sql("INSERT INTO {p}batches (account_id, name, status, parent_id, occurrence, "
@@ -56,39 +59,42 @@ public final class JdbcBatchStore implements BatchStore {
             return new Batch(BatchId.of(id), nb.spec(), nb.status(), null, null, nb.parentId(), nb.occurrence(),
                     nb.scheduledFor(), nb.createdAt(), null, null, 1);
         });
+        accounts.remember(created.id().value(), account);
+        return created;
     }
 
     @Override
     public Optional<Batch> find(BatchId id) {
-        return jdbc.inTransaction("reading batch " + id, c -> find(c, id.value()));
-    }
-
-    private Optional<Batch> find(Connection c, long id) throws SQLException {
-        return Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE id = ?"), BatchRows::map, id);
+        return accounts.of(id.value()).flatMap(account -> jdbc.inTransaction(account, "reading batch " + id,
+                c -> Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE account_id = ? AND id = ?"),
+                        BatchRows::map, account, id.value())));
     }
 
     @Override
     public Batch update(Batch b) {
-        return jdbc.inTransaction("updating batch " + b.id(), c -> {
-            Batch old = Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE id = ? AND version = ?"),
-                    BatchRows::map, b.id().value(), b.version()).orElseThrow(() -> conflict(c, b.id(), b.version()));
+        String account = b.account().value();
+        Optional<String> stored = accounts.of(b.id().value());
+        if (stored.isPresent() && !stored.get().equals(account)) {
+            throw new IllegalArgumentException("account of batch " + b.id() + " cannot change from " + stored.get()
+                    + " to " + account);
+        }
+        return jdbc.inTransaction(account, "updating batch " + b.id(), c -> {
+            Batch old = Sql.first(c, t.sql("SELECT " + BatchRows.COLUMNS + " FROM {p}batches WHERE account_id = ? AND id = ? "
+                    + "AND version = ?"), BatchRows::map, account, b.id().value(), b.version())
+                    .orElseThrow(() -> conflict(c, account, b.id(), b.version()));
             Batch next = new Batch(old.id(), b.spec(), b.status(), b.pauseReason(), b.failureReason(), old.parentId(),
                     old.occurrence(), b.scheduledFor(), old.createdAt(), b.startedAt(), b.finishedAt(),
                     old.version() + 1);
-            int n = Sql.update(c, t.sql("UPDATE {p}batches SET account_id = ?, name = ?, status = ?, pause_reason = ?, "
+            int n = Sql.update(c, t.sql("UPDATE {p}batches SET name = ?, status = ?, pause_reason = ?, "
                             + "failure_reason = ?, scheduled_for_us = ?, started_at_us = ?, finished_at_us = ?, spec = ?, "
-                            + "version = ? WHERE id = ? AND version = ?"),
-                    next.account().value(), next.spec().name(), next.status().wireName(),
+                            + "version = ? WHERE account_id = ? AND id = ? AND version = ?"),
+                    next.spec().name(), next.status().wireName(),
                     next.pauseReason() == null ? null : next.pauseReason().wireName(), next.failureReason(),
                     Micros.ofNullable(next.scheduledFor()), Micros.ofNullable(next.startedAt()),
                     Micros.ofNullable(next.finishedAt()), SpecJson.write(next.spec()), next.version(),
-                    next.id().value(), old.version());
+                    account, next.id().value(), old.version());
             if (n != 1) {
-                throw conflict(c, b.id(), b.version());
-            }
-            if (!old.account().equals(next.account())) {
-                Sql.update(c, t.sql("UPDATE {p}recipients SET account_id = ? WHERE batch_id = ?"),
-                        next.account().value(), next.id().value());
+                throw conflict(c, account, b.id(), b.version());
             }
             if (old.status() != next.status() || !Objects.equals(detail(old), detail(next))) {
                 events.append(c, NewEvent.batch(clock.instant(), next.account().value(), next.id().value(),
@@ -108,19 +114,23 @@ public final class JdbcBatchStore implements BatchStore {
 
     @Override
     public void delete(BatchId id, long version) {
-        jdbc.inTransaction("deleting batch " + id, c -> {
-            if (Sql.update(c, t.sql("DELETE FROM {p}batches WHERE id = ? AND version = ?"), id.value(), version) != 1) {
-                throw conflict(c, id, version);
+        String account = accounts.of(id.value()).orElseThrow(() -> new NotFoundException("batch " + id
+                + " does not exist"));
+        jdbc.inTransaction(account, "deleting batch " + id, c -> {
+            if (Sql.update(c, t.sql("DELETE FROM {p}batches WHERE account_id = ? AND id = ? AND version = ?"), account,
+                    id.value(), version) != 1) {
+                throw conflict(c, account, id, version);
             }
             return null;
         });
+        accounts.forget(id.value());
     }
 
     /** The exception for a guarded write that matched no row: missing, or changed by someone else. */
-    private RuntimeException conflict(Connection c, BatchId id, long expected) {
+    private RuntimeException conflict(Connection c, String account, BatchId id, long expected) {
         try {
-            Optional<Long> actual = Sql.first(c, t.sql("SELECT version FROM {p}batches WHERE id = ?"),
-                    rs -> rs.getLong(1), id.value());
+            Optional<Long> actual = Sql.first(c, t.sql("SELECT version FROM {p}batches WHERE account_id = ? AND id = ?"),
+                    rs -> rs.getLong(1), account, id.value());
             if (actual.isEmpty()) {
                 return new NotFoundException("batch " + id + " does not exist");
             }
@@ -156,7 +166,12 @@ public final class JdbcBatchStore implements BatchStore {
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
         args.add(q.limit());
-        return jdbc.inTransaction("listing batches", c -> Sql.list(c, t.sql(sql.toString()), BatchRows::map,
-                args.toArray()));
+        SqlFunction<List<Batch>> list = c -> Sql.list(c, t.sql(sql.toString()), BatchRows::map, args.toArray());
+        List<Batch> found = q.account() != null ? jdbc.inTransaction(q.account().value(), "listing batches", list)
+                : jdbc.acrossAccounts("listing batches of every account", list);
+        for (Batch b : found) {
+            accounts.remember(b.id().value(), b.account().value());
+        }
+        return found;
     }
 }

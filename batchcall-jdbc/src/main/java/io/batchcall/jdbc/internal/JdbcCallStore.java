@@ -24,8 +24,10 @@ public final class JdbcCallStore implements CallStore {
     private final AttemptTransitions transitions;
     private final AttemptQueries queries;
     private final CarrierGroups groups;
+    private final BatchAccounts batchAccounts;
 
-    public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect) {
+    public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect, BatchAccounts batchAccounts) {
+        this.batchAccounts = batchAccounts;
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
         EventWriter events = new EventWriter(t, accounts);
@@ -42,36 +44,32 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public List<Claim> claim(ClaimRequest request) {
-        List<Claim> claims = claimer.claim(request);
-        for (Claim c : claims) {
-            groups.remember(c.attempt().id().value(), request.account().value());
-        }
-        return claims;
+        return claimer.claim(request);
     }
 
     @Override
-    public boolean markPlaced(AttemptId attempt, String providerCallId, Instant at) {
-        return transitions.markPlaced(attempt.value(), providerCallId, at);
+    public boolean markPlaced(AccountId account, AttemptId attempt, String providerCallId, Instant at) {
+        return transitions.markPlaced(account.value(), attempt.value(), providerCallId, at);
     }
 
     @Override
-    public Optional<CallAttempt> applyCarrierStatus(AttemptId attempt, CarrierUpdate update) {
-        return transitions.applyCarrierStatus(attempt.value(), update);
+    public Optional<CallAttempt> applyCarrierStatus(AccountId account, AttemptId attempt, CarrierUpdate update) {
+        return transitions.applyCarrierStatus(account.value(), attempt.value(), update);
     }
 
     @Override
-    public boolean release(AttemptId attempt, Instant notBefore, String reason, Instant at) {
-        return transitions.release(attempt.value(), notBefore, reason, at);
+    public boolean release(AccountId account, AttemptId attempt, Instant notBefore, String reason, Instant at) {
+        return transitions.release(account.value(), attempt.value(), notBefore, reason, at);
     }
 
     @Override
-    public boolean finishUndialed(AttemptId attempt, RecipientStatus outcome, String reason, Instant at) {
-        return transitions.finishUndialed(attempt.value(), outcome, reason, at);
+    public boolean finishUndialed(AccountId account, AttemptId attempt, RecipientStatus outcome, String reason, Instant at) {
+        return transitions.finishUndialed(account.value(), attempt.value(), outcome, reason, at);
     }
 
     @Override
-    public boolean settle(AttemptId attempt, Money charged, Instant retryAt, Instant at) {
-        return transitions.settle(attempt.value(), charged, retryAt, at);
+    public boolean settle(AccountId account, AttemptId attempt, Money charged, Instant retryAt, Instant at) {
+        return transitions.settle(account.value(), attempt.value(), charged, retryAt, at);
     }
 
     @Override
@@ -80,13 +78,13 @@ public final class JdbcCallStore implements CallStore {
     }
 
     @Override
-    public boolean hasUnsettled(BatchId batch) {
-        return queries.hasUnsettled(batch.value());
+    public boolean hasUnsettled(AccountId account, BatchId batch) {
+        return queries.hasUnsettled(account.value(), batch.value());
     }
 
     @Override
-    public boolean extendLease(AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
-        return transitions.extendLease(attempt.value(), owner, now, leaseUntil);
+    public boolean extendLease(AccountId account, AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
+        return transitions.extendLease(account.value(), attempt.value(), owner, now, leaseUntil);
     }
 
     @Override
@@ -95,8 +93,8 @@ public final class JdbcCallStore implements CallStore {
     }
 
     @Override
-    public boolean takeOver(AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
-        return transitions.takeOver(attempt.value(), owner, now, leaseUntil);
+    public boolean takeOver(AccountId account, AttemptId attempt, String owner, Instant now, Instant leaseUntil) {
+        return transitions.takeOver(account.value(), attempt.value(), owner, now, leaseUntil);
     }
 
     @Override
@@ -105,8 +103,8 @@ public final class JdbcCallStore implements CallStore {
     }
 
     @Override
-    public void touch(AttemptId attempt, Instant at) {
-        transitions.touch(attempt.value(), at);
+    public void touch(AccountId account, AttemptId attempt, Instant at) {
+        transitions.touch(account.value(), attempt.value(), at);
     }
 
     @Override
@@ -124,7 +122,7 @@ public final class JdbcCallStore implements CallStore {
         if (calls < 0) {
             throw new IllegalArgumentException("inbound calls must not be negative, but was " + calls);
         }
-        jdbc.inTransaction("setting inbound calls of account " + account, c -> {
+        jdbc.inTransaction(account.value(), "setting inbound calls of account " + account, c -> {
             accounts.setInbound(c, account.value(), calls);
             return null;
         });
@@ -132,13 +130,13 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public int activeCalls(AccountId account) {
-        return jdbc.inTransaction("counting active calls of account " + account, c ->
+        return jdbc.inTransaction(account.value(), "counting active calls of account " + account, c ->
                 accounts.inbound(c, account.value()) + accounts.active(c, account.value(), 0)[0]);
     }
 
     @Override
     public int activeCalls(BatchId batch) {
-        return jdbc.inTransaction("counting active calls of batch " + batch, c -> accounts.activeInBatch(c,
-                batch.value()));
+        return batchAccounts.of(batch.value()).map(account -> jdbc.inTransaction(account, "counting active calls of batch "
+                + batch, c -> accounts.activeInBatch(c, account, batch.value()))).orElse(0);
     }
 }

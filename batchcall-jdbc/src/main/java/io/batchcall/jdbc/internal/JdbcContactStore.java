@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -59,7 +60,7 @@ public final class JdbcContactStore implements ContactStore {
         if (byHash.isEmpty()) {
             return 0;
         }
-        return jdbc.inTransaction("suppress " + byHash.size() + " numbers for account " + account.value(), c -> {
+        return jdbc.inTransaction(account.value(), "suppress " + byHash.size() + " numbers for account " + account.value(), c -> {
             int added = 0;
             List<String> hashes = new ArrayList<>(byHash.keySet());
             for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
@@ -91,7 +92,7 @@ public final class JdbcContactStore implements ContactStore {
 
     @Override
     public boolean unsuppress(AccountId account, PhoneNumber phone) {
-        return jdbc.statement("unsuppress a number for account " + account.value(), c -> Sql.update(c,
+        return jdbc.statement(account.value(), "unsuppress a number for account " + account.value(), c -> Sql.update(c,
                 t.sql("DELETE FROM {p}suppressions WHERE account_id = ? AND phone_hash = ?"), account.value(),
                 NumberHash.of(account, phone)) > 0);
     }
@@ -105,7 +106,7 @@ public final class JdbcContactStore implements ContactStore {
         for (PhoneNumber p : phones) {
             byHash.put(NumberHash.of(account, p), p);
         }
-        return jdbc.statement("check the suppression list of account " + account.value(), c -> {
+        return jdbc.statement(account.value(), "check the suppression list of account " + account.value(), c -> {
             Set<PhoneNumber> out = new HashSet<>();
             List<String> hashes = new ArrayList<>(byHash.keySet());
             for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
@@ -119,7 +120,7 @@ public final class JdbcContactStore implements ContactStore {
 
     @Override
     public Suppression suppression(AccountId account, PhoneNumber phone) {
-        return jdbc.statement("read a suppression of account " + account.value(), c -> Sql.first(c,
+        return jdbc.statement(account.value(), "read a suppression of account " + account.value(), c -> Sql.first(c,
                 t.sql("SELECT reason, source, created_at_us FROM {p}suppressions WHERE account_id = ? AND phone_hash = ?"),
                 rs -> new Suppression(phone, rs.getString(1), rs.getString(2), Micros.instant(rs.getLong(3))),
                 account.value(), NumberHash.of(account, phone)).orElse(null));
@@ -135,7 +136,7 @@ public final class JdbcContactStore implements ContactStore {
         for (PhoneNumber p : phones) {
             byHash.put(NumberHash.of(account, p), p);
         }
-        return jdbc.inTransaction("reserve dials for account " + account.value(), c -> {
+        return jdbc.inTransaction(account.value(), "reserve dials for account " + account.value(), c -> {
             List<String> hashes = new ArrayList<>(byHash.keySet());
             Map<String, String> rows = lockDials(c, account, hashes);
             if (rows.size() < hashes.size()) {
@@ -176,7 +177,7 @@ public final class JdbcContactStore implements ContactStore {
 
     @Override
     public Erasure erase(AccountId account, PhoneNumber phone, Instant at) {
-        return jdbc.inTransaction("erase a number of account " + account.value(),
+        return jdbc.inTransaction(account.value(), "erase a number of account " + account.value(),
                 c -> erasure.erase(c, account, phone, at));
     }
 
@@ -185,8 +186,18 @@ public final class JdbcContactStore implements ContactStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
         }
-        return jdbc.inTransaction("purge history of batches finished before " + finishedBefore,
-                c -> purge.purge(c, finishedBefore, limit));
+        int work = 0;
+        while (work < limit) {
+            Optional<ContactPurge.Candidate> next = jdbc.acrossAccounts("finding a batch finished before "
+                    + finishedBefore + " to purge", c -> purge.next(c, finishedBefore));
+            if (next.isEmpty()) {
+                break;
+            }
+            int budget = limit - work;
+            work += jdbc.inTransaction(next.get().account(), "purging the history of batch " + next.get().batchId(),
+                    c -> purge.step(c, next.get(), budget));
+        }
+        return work;
     }
 
     private Set<String> listed(Connection c, AccountId account, List<String> hashes) throws SQLException {

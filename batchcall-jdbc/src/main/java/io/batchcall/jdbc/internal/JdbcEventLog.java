@@ -41,20 +41,20 @@ public final class JdbcEventLog implements EventLog {
         if (cursor < 0) {
             throw new IllegalArgumentException("cursor must not be negative, but was " + cursor);
         }
-        return jdbc.statement("reading events of account " + account + " after " + cursor, c -> Sql.list(c, after,
+        return jdbc.statement(account.value(), "reading events of account " + account + " after " + cursor, c -> Sql.list(c, after,
                 JdbcEventLog::map, account.value(), cursor, limit));
     }
 
     @Override
     public long latest(AccountId account) {
         Objects.requireNonNull(account, "account must not be null");
-        return jdbc.statement("reading the latest event of account " + account, c -> Sql.first(c, latest,
+        return jdbc.statement(account.value(), "reading the latest event of account " + account, c -> Sql.first(c, latest,
                 rs -> rs.getLong(1), account.value()).orElse(0L));
     }
 
     @Override
     public Map<AccountId, Long> heads() {
-        return jdbc.statement("reading the event log heads", c -> {
+        return jdbc.statementAcrossAccounts("reading the event log heads", c -> {
             Map<AccountId, Long> out = new LinkedHashMap<>();
             for (Object[] row : Sql.list(c, heads, rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
                 out.put(AccountId.of((String) row[0]), (Long) row[1]);

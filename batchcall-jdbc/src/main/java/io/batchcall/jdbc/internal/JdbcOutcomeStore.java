@@ -1,5 +1,6 @@
 package io.batchcall.jdbc.internal;
 
+import io.batchcall.model.AccountId;
 import io.batchcall.model.AttemptId;
 import io.batchcall.model.BatchId;
 import io.batchcall.model.CallAttempt;
@@ -26,26 +27,28 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private final AttemptTransitions transitions;
     private final String recipientGuard;
     private final String counts;
+    private final BatchAccounts batchAccounts;
 
     /**
      * @param jdbc the connection helper
      * @param t the table names
      * @param dialect the database dialect
      */
-    public JdbcOutcomeStore(Jdbc jdbc, Tables t, SqlDialect dialect) {
+    public JdbcOutcomeStore(Jdbc jdbc, Tables t, SqlDialect dialect, BatchAccounts batchAccounts) {
+        this.batchAccounts = batchAccounts;
         this.jdbc = jdbc;
         this.transitions = new AttemptTransitions(jdbc, t, new EventWriter(t, new Accounts(t, dialect)), false, null);
-        this.recipientGuard = t.sql("SELECT status FROM {p}recipients WHERE id = ? AND last_attempt = ?");
-        this.counts = t.sql("SELECT disposition_code, COUNT(*) FROM {p}attempts WHERE batch_id = ? AND "
+        this.recipientGuard = t.sql("SELECT status FROM {p}recipients WHERE account_id = ? AND id = ? AND last_attempt = ?");
+        this.counts = t.sql("SELECT disposition_code, COUNT(*) FROM {p}attempts WHERE account_id = ? AND batch_id = ? AND "
                 + "disposition_code IS NOT NULL GROUP BY disposition_code");
     }
 
     @Override
-    public Optional<CallAttempt> recordDisposition(AttemptId id, Disposition d, Instant retryAt, Instant at) {
+    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt, Instant at) {
         Objects.requireNonNull(d, "disposition must not be null");
-        return jdbc.inTransaction("recording disposition " + d.code() + " of attempt " + id, c -> {
+        return jdbc.inTransaction(account.value(), "recording disposition " + d.code() + " of attempt " + id, c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
-                Optional<CallAttempt> a = transitions.read(c, id.value());
+                Optional<CallAttempt> a = transitions.read(c, account.value(), id.value());
                 if (a.isEmpty()) {
                     return Optional.<CallAttempt>empty();
                 }
@@ -70,15 +73,15 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     @Override
-    public boolean requeue(AttemptId id, RecipientStatus recipientStatus, Instant notBefore, String detail,
+    public boolean requeue(AccountId account, AttemptId id, RecipientStatus recipientStatus, Instant notBefore, String detail,
             Instant at) {
-        return jdbc.inTransaction("queueing a call back after attempt " + id, c -> {
-            Optional<CallAttempt> a = transitions.read(c, id.value());
+        return jdbc.inTransaction(account.value(), "queueing a call back after attempt " + id, c -> {
+            Optional<CallAttempt> a = transitions.read(c, account.value(), id.value());
             if (a.isEmpty()) {
                 return false;
             }
             Optional<String> status = Sql.first(c, recipientGuard, rs -> rs.getString(1),
-                    a.get().recipientId().value(), id.value());
+                    account.value(), a.get().recipientId().value(), id.value());
             if (status.isEmpty() || !status.get().equals(recipientStatus.wireName())) {
                 return false;
             }
@@ -89,10 +92,14 @@ public final class JdbcOutcomeStore implements OutcomeStore {
 
     @Override
     public Map<String, Long> dispositionCounts(BatchId batch) {
-        return jdbc.inTransaction("counting dispositions of batch " + batch, c -> {
+        Optional<String> account = batchAccounts.of(batch.value());
+        if (account.isEmpty()) {
+            return new TreeMap<>();
+        }
+        return jdbc.inTransaction(account.get(), "counting dispositions of batch " + batch, c -> {
             Map<String, Long> out = new TreeMap<>();
             for (Map.Entry<String, Long> e : Sql.list(c, counts, rs -> Map.entry(rs.getString(1), rs.getLong(2)),
-                    batch.value())) {
+                    account.get(), batch.value())) {
                 out.put(e.getKey(), e.getValue());
             }
             return out;

@@ -33,13 +33,15 @@ public final class JdbcRecipientStore implements RecipientStore {
      * planner assumes they are spread evenly); with a range only the {@code (batch_id, id)} index
      * gives the order. H2 needs the two-column ORDER BY to use that index at all.
      */
-    private static final String ONE_BATCH = "batch_id BETWEEN ? AND ?";
+    private static final String ONE_BATCH = "account_id = ? AND batch_id BETWEEN ? AND ?";
     private final Jdbc jdbc;
     private final Tables t;
     private final SqlDialect dialect;
     private final EventWriter events;
+    private final BatchAccounts accounts;
 
-    public JdbcRecipientStore(Jdbc jdbc, Tables tables, SqlDialect dialect) {
+    public JdbcRecipientStore(Jdbc jdbc, Tables tables, SqlDialect dialect, BatchAccounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.t = tables;
         this.dialect = dialect;
@@ -48,11 +50,15 @@ public final class JdbcRecipientStore implements RecipientStore {
 
     @Override
     public ImportSession openImport(BatchId batch) {
-        Connection c = jdbc.begin();
+        String account = account(batch);
+        Connection c = jdbc.begin(account);
         try {
-            String account = account(c, batch);
+            if (!exists(c, account, batch)) { // deleted since its account was learned
+                throw new NotFoundException("batch " + batch + " does not exist");
+            }
             return new JdbcImportSession(c, batch, dialect.recipientWriter(c, t, batch.value(), account),
-                    (conn, added) -> lockExisting(conn, batch), (conn, added) -> dialect.afterImportCommit(conn, t, added));
+                    (conn, added) -> lockExisting(conn, account, batch),
+                    (conn, added) -> dialect.afterImportCommit(conn, t, added));
         } catch (SQLException | RuntimeException e) {
             Jdbc.rollbackQuietly(c, e);
             try {
@@ -71,20 +77,21 @@ public final class JdbcRecipientStore implements RecipientStore {
      * does not lock the parent row when it checks a foreign key, so without this a delete could
      * slip in and leave orphans.)
      */
-    private void lockExisting(Connection c, BatchId batch) throws SQLException {
-        if (Sql.first(c, t.sql("SELECT id FROM {p}batches WHERE id = ? FOR UPDATE"), rs -> rs.getLong(1),
-                batch.value()).isEmpty()) {
+    private void lockExisting(Connection c, String account, BatchId batch) throws SQLException {
+        if (Sql.first(c, t.sql("SELECT id FROM {p}batches WHERE account_id = ? AND id = ? FOR UPDATE"),
+                rs -> rs.getLong(1), account, batch.value()).isEmpty()) {
             throw new NotFoundException("batch " + batch + " was deleted during the import; nothing was kept");
         }
     }
 
-    private String account(Connection c, BatchId batch) throws SQLException {
-        return existingAccount(c, batch).orElseThrow(() -> new NotFoundException("batch " + batch + " does not exist"));
+    private String account(BatchId batch) {
+        return accounts.of(batch.value()).orElseThrow(() -> new NotFoundException("batch " + batch + " does not exist"));
     }
 
-    private Optional<String> existingAccount(Connection c, BatchId batch) throws SQLException {
-        return Sql.first(c, t.sql("SELECT account_id FROM {p}batches WHERE id = ?"), rs -> rs.getString(1),
-                batch.value());
+    /** Whether the batch row still exists (the account of a deleted batch may still be known). */
+    private boolean exists(Connection c, String account, BatchId batch) throws SQLException {
+        return Sql.first(c, t.sql("SELECT 1 FROM {p}batches WHERE account_id = ? AND id = ?"), rs -> 1, account,
+                batch.value()).isPresent();
     }
 
     /**
@@ -93,12 +100,17 @@ public final class JdbcRecipientStore implements RecipientStore {
      */
     @Override
     public void forEachPhone(BatchId batch, Consumer<String> action) {
-        jdbc.inTransaction("reading the numbers of batch " + batch, c -> {
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(account.get(), "reading the numbers of batch " + batch, c -> {
             try (PreparedStatement ps = c.prepareStatement(t.sql(
                     "SELECT phone FROM {p}recipients WHERE " + ONE_BATCH + " ORDER BY batch_id, id"))) {
                 ps.setFetchSize(10_000);
-                ps.setLong(1, batch.value());
+                ps.setString(1, account.get());
                 ps.setLong(2, batch.value());
+                ps.setLong(3, batch.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         action.accept(rs.getString(1));
@@ -111,16 +123,20 @@ public final class JdbcRecipientStore implements RecipientStore {
 
     @Override
     public Optional<Recipient> find(RecipientId id) {
-        return jdbc.inTransaction("reading recipient " + id, c -> Sql.first(c,
+        return jdbc.acrossAccounts("reading recipient " + id, c -> Sql.first(c,
                 t.sql("SELECT " + RecipientRows.COLUMNS + " FROM {p}recipients WHERE id = ?"), RecipientRows::map,
                 id.value()));
     }
 
     @Override
     public List<Recipient> list(BatchId batch, RecipientQuery q) {
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("SELECT " + RecipientRows.COLUMNS + " FROM {p}recipients WHERE "
                 + ONE_BATCH);
-        List<Object> args = new ArrayList<>(List.of(batch.value(), batch.value()));
+        List<Object> args = new ArrayList<>(List.of(account.get(), batch.value(), batch.value()));
         if (q.status() != null) {
             sql.append(" AND status = ?");
             args.add(q.status().wireName());
@@ -131,65 +147,82 @@ public final class JdbcRecipientStore implements RecipientStore {
         }
         sql.append(" ORDER BY batch_id, id LIMIT ?");
         args.add(q.limit());
-        return jdbc.inTransaction("listing recipients of batch " + batch, c -> Sql.list(c, t.sql(sql.toString()),
-                RecipientRows::map, args.toArray()));
+        return jdbc.inTransaction(account.get(), "listing recipients of batch " + batch, c -> Sql.list(c,
+                t.sql(sql.toString()), RecipientRows::map, args.toArray()));
     }
 
     @Override
     public RecipientCounts counts(BatchId batch) {
-        return jdbc.inTransaction("counting recipients of batch " + batch, c -> {
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return new RecipientCounts(Map.of());
+        }
+        return jdbc.inTransaction(account.get(), "counting recipients of batch " + batch, c -> {
             Map<RecipientStatus, Long> counts = new EnumMap<>(RecipientStatus.class);
-            Sql.list(c, t.sql("SELECT status, count(*) FROM {p}recipients WHERE batch_id = ? GROUP BY status"),
-                    rs -> counts.put(RecipientStatus.fromWireName(rs.getString(1)), rs.getLong(2)), batch.value());
+            Sql.list(c, t.sql("SELECT status, count(*) FROM {p}recipients WHERE account_id = ? AND batch_id = ? "
+                    + "GROUP BY status"), rs -> counts.put(RecipientStatus.fromWireName(rs.getString(1)), rs.getLong(2)),
+                    account.get(), batch.value());
             return new RecipientCounts(counts);
         });
     }
 
     @Override
     public Set<String> pendingZoneKeys(BatchId batch) {
-        return jdbc.inTransaction("reading zone keys of batch " + batch, c -> new HashSet<>(Sql.list(c,
-                t.sql("SELECT DISTINCT zone_key FROM {p}recipients WHERE batch_id = ? AND phase = 0 AND status = 'pending'"),
-                rs -> rs.getString(1), batch.value())));
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.inTransaction(account.get(), "reading zone keys of batch " + batch, c -> new HashSet<>(Sql.list(c,
+                t.sql("SELECT DISTINCT zone_key FROM {p}recipients WHERE account_id = ? AND batch_id = ? AND phase = 0 "
+                        + "AND status = 'pending'"), rs -> rs.getString(1), account.get(), batch.value())));
     }
 
     @Override
     public long copyRecipients(BatchId from, BatchId to) {
-        return jdbc.inTransaction("copying recipients of batch " + from + " into " + to, c -> {
-            account(c, from);
-            String account = account(c, to);
+        String account = account(to);
+        if (!account(from).equals(account)) {
+            throw new IllegalArgumentException("recipients are copied within one account, but batch " + from
+                    + " belongs to " + account(from) + " and batch " + to + " to " + account);
+        }
+        return jdbc.inTransaction(account, "copying recipients of batch " + from + " into " + to, c -> {
+            if (!exists(c, account, from) || !exists(c, account, to)) {
+                throw new NotFoundException("batch " + (exists(c, account, from) ? to : from) + " does not exist");
+            }
             return (long) Sql.update(c, t.sql("INSERT INTO {p}recipients (batch_id, account_id, phone, name, variables, "
                     + "zone_key, status, attempts, not_before_us) SELECT ?, ?, r.phone, r.name, r.variables, r.zone_key, "
-                    + "'pending', 0, 0 FROM {p}recipients r WHERE r.batch_id = ? AND NOT EXISTS (SELECT 1 FROM "
-                    + "{p}recipients x WHERE x.batch_id = ? AND x.phone = r.phone) ORDER BY r.id"), to.value(), account,
-                    from.value(), to.value());
+                    + "'pending', 0, 0 FROM {p}recipients r WHERE r.account_id = ? AND r.batch_id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM {p}recipients x WHERE x.account_id = ? AND x.batch_id = ? AND x.phone = r.phone) "
+                    + "ORDER BY r.id"), to.value(), account, account, from.value(), account, to.value());
         });
     }
 
     @Override
     public long skipPending(BatchId batch, String reason, Instant at) {
-        return jdbc.inTransaction("skipping pending recipients of batch " + batch, c -> {
-            Optional<String> account = existingAccount(c, batch);
-            return account.isEmpty() ? 0L : moveAndLog(c, "UPDATE {p}recipients SET status = 'skipped', reason = ? WHERE batch_id = ? "
-                    + "AND status = 'pending'", Arrays.asList(reason, batch.value()), account.get(), batch, "skipped",
-                    reason, at);
-        });
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return 0L;
+        }
+        return jdbc.inTransaction(account.get(), "skipping pending recipients of batch " + batch, c ->
+                moveAndLog(c, "UPDATE {p}recipients SET status = 'skipped', reason = ? WHERE account_id = ? AND "
+                        + "batch_id = ? AND status = 'pending'", Arrays.asList(reason, account.get(), batch.value()),
+                        account.get(), batch, "skipped", reason, at));
     }
 
     @Override
     public long requeueAll(BatchId batch, boolean unreachedOnly, Instant at) {
         String finished = unreachedOnly ? "('failed', 'busy', 'no_answer', 'skipped')"
                 : "('completed', 'failed', 'busy', 'no_answer', 'skipped')";
-        return jdbc.inTransaction("requeueing recipients of batch " + batch, c -> {
-            Optional<String> account = existingAccount(c, batch);
-            if (account.isEmpty()) {
-                return 0L;
-            }
+        Optional<String> account = accounts.of(batch.value());
+        if (account.isEmpty()) {
+            return 0L;
+        }
+        return jdbc.inTransaction(account.get(), "requeueing recipients of batch " + batch, c -> {
             events.lockCounter(c, account.get()); // the account's lock first, as claims take it
-            Sql.update(c, t.sql("UPDATE {p}recipients SET attempts = 0 WHERE batch_id = ? AND status = 'pending' "
-                    + "AND attempts <> 0"), batch.value());
+            Sql.update(c, t.sql("UPDATE {p}recipients SET attempts = 0 WHERE account_id = ? AND batch_id = ? AND "
+                    + "status = 'pending' AND attempts <> 0"), account.get(), batch.value());
             return moveAndLog(c, "UPDATE {p}recipients SET status = 'pending', attempts = 0, reason = NULL, "
-                    + "not_before_us = ? WHERE batch_id = ? AND status IN " + finished,
-                    List.of(Micros.of(at), batch.value()), account.get(), batch, "pending", null, at);
+                    + "not_before_us = ? WHERE account_id = ? AND batch_id = ? AND status IN " + finished,
+                    List.of(Micros.of(at), account.get(), batch.value()), account.get(), batch, "pending", null, at);
         });
     }
 

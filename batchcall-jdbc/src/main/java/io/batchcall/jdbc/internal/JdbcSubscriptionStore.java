@@ -71,7 +71,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         if (existing.isPresent()) {
             return existing.get();
         }
-        return jdbc.inTransaction("opening subscription " + key, c -> {
+        return jdbc.inTransaction(key.account().value(), "opening subscription " + key, c -> {
             Optional<SubscriptionState> found = find(c, key);
             if (found.isPresent()) {
                 return found.get();
@@ -90,7 +90,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<SubscriptionState> find(SubscriptionKey key) {
-        return jdbc.statement("reading subscription " + key, c -> find(c, key));
+        return jdbc.statement(key.account().value(), "reading subscription " + key, c -> find(c, key));
     }
 
     private Optional<SubscriptionState> find(Connection c, SubscriptionKey key) throws SQLException {
@@ -100,7 +100,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     @Override
     public Optional<SubscriptionState> take(SubscriptionKey key, long version, String owner, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner must not be null");
-        return jdbc.inTransaction("taking the lease of subscription " + key, c -> {
+        return jdbc.inTransaction(key.account().value(), "taking the lease of subscription " + key, c -> {
             if (Sql.update(c, take, owner, Micros.of(leaseUntil), key.account().value(), key.consumer(), version) != 1) {
                 return Optional.empty();
             }
@@ -110,7 +110,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean advance(SubscriptionKey key, String owner, long version, Progress p) {
-        return jdbc.statement("storing the progress of subscription " + key, c -> advance(c, key, owner, version, p));
+        return jdbc.statement(key.account().value(), "storing the progress of subscription " + key, c -> advance(c, key, owner, version, p));
     }
 
     private boolean advance(Connection c, SubscriptionKey key, String owner, long version, Progress p)
@@ -122,7 +122,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     @Override
     public boolean deadLetter(SubscriptionKey key, String owner, long version, long sequence, int attempts,
             String error, Instant at, Progress p) {
-        return jdbc.inTransaction("dead-lettering event " + sequence + " of subscription " + key, c -> {
+        return jdbc.inTransaction(key.account().value(), "dead-lettering event " + sequence + " of subscription " + key, c -> {
             if (!advance(c, key, owner, version, p)) {
                 return false;
             }
@@ -135,7 +135,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean release(SubscriptionKey key, String owner, long version) {
-        return jdbc.statement("releasing the lease of subscription " + key, c -> Sql.update(c, release,
+        return jdbc.statement(key.account().value(), "releasing the lease of subscription " + key, c -> Sql.update(c, release,
                 key.account().value(), key.consumer(), owner, version) == 1);
     }
 
@@ -144,21 +144,21 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000, but was " + limit);
         }
-        return jdbc.statement("reading the dead letters of subscription " + key, c -> Sql.list(c,
+        return jdbc.statement(key.account().value(), "reading the dead letters of subscription " + key, c -> Sql.list(c,
                 redeliverOnly ? deadToRedeliver : dead, JdbcSubscriptionStore::deadLetter, key.account().value(),
                 key.consumer(), afterId, limit));
     }
 
     @Override
     public int requestRedelivery(SubscriptionKey key, long id) {
-        return jdbc.statement("asking to redeliver dead letters of subscription " + key, c -> id == 0
+        return jdbc.statement(key.account().value(), "asking to redeliver dead letters of subscription " + key, c -> id == 0
                 ? Sql.update(c, requestAll, key.account().value(), key.consumer())
                 : Sql.update(c, requestOne, key.account().value(), key.consumer(), id));
     }
 
     @Override
     public boolean redelivered(SubscriptionKey key, long id, boolean delivered, String error, Instant at) {
-        return jdbc.statement("recording the redelivery of dead letter " + id + " of " + key, c -> (delivered
+        return jdbc.statement(key.account().value(), "recording the redelivery of dead letter " + id + " of " + key, c -> (delivered
                 ? Sql.update(c, removeDead, key.account().value(), key.consumer(), id)
                 : Sql.update(c, failDead, error == null ? "unknown" : error, Micros.of(at), key.account().value(),
                         key.consumer(), id)) == 1);

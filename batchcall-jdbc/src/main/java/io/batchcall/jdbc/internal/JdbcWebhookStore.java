@@ -29,25 +29,25 @@ public final class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public WebhookRegistration add(AccountId account, URI url, String secret, Instant at) {
-        long id = jdbc.statement("registering a webhook of account " + account, c -> Sql.insert(c, add,
+        long id = jdbc.statement(account.value(), "registering a webhook of account " + account, c -> Sql.insert(c, add,
                 account.value(), url.toString(), secret, Micros.of(at)));
         return new WebhookRegistration(id, account, url, secret, Micros.instant(Micros.of(at)));
     }
 
     @Override
     public List<WebhookRegistration> list(AccountId account) {
-        return jdbc.statement("reading the webhooks of account " + account, c -> Sql.list(c, list,
+        return jdbc.statement(account.value(), "reading the webhooks of account " + account, c -> Sql.list(c, list,
                 JdbcWebhookStore::map, account.value()));
     }
 
     @Override
     public List<WebhookRegistration> all() {
-        return jdbc.statement("reading every webhook", c -> Sql.list(c, all, JdbcWebhookStore::map));
+        return jdbc.statementAcrossAccounts("reading every webhook", c -> Sql.list(c, all, JdbcWebhookStore::map));
     }
 
     @Override
     public boolean remove(AccountId account, long id) {
-        return jdbc.statement("removing webhook " + id + " of account " + account, c -> Sql.update(c, remove,
+        return jdbc.statement(account.value(), "removing webhook " + id + " of account " + account, c -> Sql.update(c, remove,
                 account.value(), id) == 1);
     }
 

@@ -64,7 +64,7 @@ public final class Ledger {
     }
 
     private Optional<Hold> holdAlone(AccountId account, Money amount, String key) {
-        return decide("holding " + amount + " for " + account + " under '" + key + "'", c -> {
+        return decide(account, "holding " + amount + " for " + account + " under '" + key + "'", c -> {
             LedgerRows.Loaded l = rows.purseAndHold(c, account.value(), key, amount.currency());
             return store(c, account, key, l.purse(), l.state(),
                     CreditRules.hold(account, key, amount, l.purse(), l.state()));
@@ -72,7 +72,7 @@ public final class Ledger {
     }
 
     private Capture captureAlone(AccountId account, String key, Money actual) {
-        return decide("capturing " + actual + " for " + account + " under '" + key + "'", c -> {
+        return decide(account, "capturing " + actual + " for " + account + " under '" + key + "'", c -> {
             LedgerRows.Loaded l = rows.purseAndHold(c, account.value(), key, actual.currency());
             return store(c, account, key, l.purse(), l.state(),
                     CreditRules.capture(account, key, actual, l.purse(), l.state()));
@@ -81,7 +81,7 @@ public final class Ledger {
 
     /** Releases the open hold of {@code key}, if any, locking the purse of the hold's currency. */
     public void release(AccountId account, String key) {
-        decide("releasing the hold '" + key + "' of " + account, c -> {
+        decide(account, "releasing the hold '" + key + "' of " + account, c -> {
             Optional<LedgerRows.Loaded> l = rows.holdAndItsPurse(c, account.value(), key);
             Purse purse = l.map(LedgerRows.Loaded::purse).orElse(null);
             HoldState state = l.map(LedgerRows.Loaded::state).orElse(HoldState.ABSENT);
@@ -90,7 +90,7 @@ public final class Ledger {
     }
 
     public void topUp(AccountId account, Money amount, String key) {
-        decide("topping up " + account + " by " + amount + " under '" + key + "'", c -> {
+        decide(account, "topping up " + account + " by " + amount + " under '" + key + "'", c -> {
             Map.Entry<Purse, Boolean> l = rows.purseAndTopUp(c, account.value(), key, amount.currency());
             TopUpDecision d = CreditRules.topUp(account, key, amount, l.getKey(), l.getValue());
             d.throwIfRefused();
@@ -104,7 +104,7 @@ public final class Ledger {
 
     /** Top-ups minus captures minus open holds, as committed; one statement. */
     public Money available(AccountId account, Currency currency) {
-        return jdbc.statement("reading the credit of " + account,
+        return jdbc.statement(account.value(), "reading the credit of " + account,
                 c -> rows.readPurse(c, account.value(), currency).available());
     }
 
@@ -124,9 +124,9 @@ public final class Ledger {
 
     /** Runs {@code work} in a transaction, again on fresh rows while it answers {@link #STALE}. */
     @SuppressWarnings("unchecked")
-    private <T> T decide(String what, SqlFunction<Object> work) {
+    private <T> T decide(AccountId account, String what, SqlFunction<Object> work) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Object result = jdbc.inTransaction(what, c -> {
+            Object result = jdbc.inTransaction(account.value(), what, c -> {
                 Object r = work.apply(c);
                 if (r == STALE) {
                     c.rollback();

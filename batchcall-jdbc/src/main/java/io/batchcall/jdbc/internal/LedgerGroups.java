@@ -71,7 +71,7 @@ final class LedgerGroups {
     private void run(AccountId account, Currency currency, List<Op> batch) {
         if (batch.size() > 1) {
             try {
-                Outcome[] outcomes = jdbc.inTransaction("applying " + batch.size() + " holds and captures of "
+                Outcome[] outcomes = jdbc.inTransaction(account.value(), "applying " + batch.size() + " holds and captures of "
                         + account, c -> apply(c, account, currency, batch));
                 commits.countGrouped(batch.size());
                 for (int i = 0; i < batch.size(); i++) {

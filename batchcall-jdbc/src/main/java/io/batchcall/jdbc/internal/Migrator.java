@@ -55,7 +55,7 @@ public final class Migrator {
         }
         for (MigrationScripts.Script s : scripts) {
             try {
-                jdbc.inTransaction("applying migration " + folder + s.fileName(), c -> {
+                jdbc.schemaTransaction("applying migration " + folder + s.fileName(), c -> {
                     dialect.lockForMigration(c);
                     int installed = installed(c);
                     refuseNewer(installed);
@@ -96,7 +96,7 @@ public final class Migrator {
                     + "needs version " + latest() + ": apply " + names(installed) + " from " + folder
                     + " (Migrations.apply(dataSource) or builder(dataSource).migrate(true))", installed, latest());
         }
-        jdbc.inTransaction("checking the checksums of applied migrations", c -> {
+        jdbc.schemaTransaction("checking the checksums of applied migrations", c -> {
             checksums.verify(c, false);
             return null;
         });
@@ -104,7 +104,7 @@ public final class Migrator {
 
     private void refuseVolatileDatabase() {
         if (dialect.dialect() == Dialect.H2) {
-            jdbc.inTransaction("checking the H2 database URL", c -> {
+            jdbc.schemaTransaction("checking the H2 database URL", c -> {
                 InMemoryH2Check.refuseVolatile(c);
                 return null;
             });
@@ -113,12 +113,12 @@ public final class Migrator {
 
     private void retryOnceOnH2(String what, SqlFunction<Void> work) {
         try {
-            jdbc.inTransaction(what, work);
+            jdbc.schemaTransaction(what, work);
         } catch (StorageException e) {
             if (e instanceof SchemaVersionException || dialect.dialect() != Dialect.H2) {
                 throw e;
             }
-            jdbc.inTransaction(what, work);   // a concurrent migrator's DDL on H2; the second try sees it done
+            jdbc.schemaTransaction(what, work);   // a concurrent migrator's DDL on H2; the second try sees it done
         }
     }
 
@@ -136,7 +136,7 @@ public final class Migrator {
 
     /** The installed version, 0 when the version table does not exist. */
     public int installed() {
-        return jdbc.inTransaction("reading the schema version", this::installed);
+        return jdbc.schemaTransaction("reading the schema version", this::installed);
     }
 
     private int installed(Connection c) throws SQLException {

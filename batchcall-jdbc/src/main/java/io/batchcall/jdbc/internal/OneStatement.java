@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * PostgreSQL: placement and carrier status as one statement each (data-modifying CTEs), one round
  * trip instead of five. Each encodes {@link AttemptRules#placed} / {@link AttemptRules#carrierStatus}
  * exactly: the statuses an update may come from are computed from
- * {@link RecipientStatus#advancesTo}; the attempt's {@code UPDATE … WHERE id = ? AND status IN (…)}
+ * {@link RecipientStatus#advancesTo}; the attempt's {@code UPDATE … WHERE account_id = ? AND id = ? AND status IN (…)}
  * is the compare-and-set (READ COMMITTED re-checks it against a concurrent writer's row); an update
  * naming another call id than the recorded one does not match; times never move back
  * ({@code GREATEST} with the previous event); the recipient's change, the account's event counter
@@ -58,14 +58,15 @@ final class OneStatement {
     }
 
     /**
-     * Parameters: the SET ones, the attempt id, the guard's, recipient status and reason, event
-     * status and detail.
+     * Parameters: the SET ones, the account and attempt id, the guard's, recipient status and reason,
+     * the account twice more (recipient, event counter), event status and detail. Every table is
+     * reached by its account (a sharded database routes the statement to the account's shard).
      */
     private static String cte(Tables t, String set, String guard) {
-        return t.sql("WITH a AS (UPDATE {p}attempts SET " + set + " WHERE id = ? AND " + guard + " RETURNING "
-                + AttemptRows.COLUMNS + "), r AS (UPDATE {p}recipients SET status = ?, reason = ? WHERE id = "
+        return t.sql("WITH a AS (UPDATE {p}attempts SET " + set + " WHERE account_id = ? AND id = ? AND " + guard + " RETURNING "
+                + AttemptRows.COLUMNS + "), r AS (UPDATE {p}recipients SET status = ?, reason = ? WHERE account_id = ? AND id = "
                 + "(SELECT recipient_id FROM a) AND last_attempt = (SELECT id FROM a)), s AS (UPDATE {p}accounts SET "
-                + "event_seq = event_seq + 1 WHERE account_id = (SELECT account_id FROM a) RETURNING event_seq), "
+                + "event_seq = event_seq + 1 WHERE account_id = ? AND EXISTS (SELECT 1 FROM a) RETURNING event_seq), "
                 + "e AS (INSERT INTO {p}events (seq, at_us, account_id, batch_id, recipient_id, attempt_id, status, "
                 + "detail) SELECT s.event_seq, a.last_event_at_us, a.account_id, a.batch_id, a.recipient_id, a.id, ?, ? "
                 + "FROM a, s) SELECT " + AttemptRows.COLUMNS + " FROM a");
@@ -77,24 +78,25 @@ final class OneStatement {
     }
 
     /** calling → initiated in one statement; false if the attempt was not calling (the caller decides then). */
-    boolean placed(Connection c, long attempt, String providerCallId, Instant at) throws SQLException {
+    boolean placed(Connection c, String account, long attempt, String providerCallId, Instant at) throws SQLException {
         long us = Micros.of(at);
         String initiated = RecipientStatus.INITIATED.wireName();
-        return Sql.first(c, placed, AttemptRows::map, initiated, providerCallId, us, us, attempt, initiated, null,
-                initiated, null).isPresent();
+        return Sql.first(c, placed, AttemptRows::map, initiated, providerCallId, us, us, account, attempt, initiated,
+                null, account, account, initiated, null).isPresent();
     }
 
     /**
      * The carrier status in one statement; {@code noFlush} lets an {@linkplain #intermediate
      * intermediate} status commit without waiting for the WAL flush.
      */
-    Optional<CallAttempt> carrier(Connection c, long attempt, CarrierUpdate u, boolean noFlush) throws SQLException {
+    Optional<CallAttempt> carrier(Connection c, String account, long attempt, CarrierUpdate u, boolean noFlush)
+            throws SQLException {
         boolean end = u.status().isTerminal();
         long at = Micros.of(u.at());
         String status = u.status().wireName();
         String sql = (noFlush && intermediate(u.status()) ? carrierNoFlush : carrier).get(u.status());
         return Sql.first(c, sql, AttemptRows::map, status, u.providerCallId(), at, at, end ? at : null,
-                end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null, attempt, u.providerCallId(),
-                u.providerCallId(), status, end ? u.reason() : null, status, u.reason());
+                end ? Micros.of(u.talkTimeOrZero()) : null, end ? u.reason() : null, account, attempt, u.providerCallId(),
+                u.providerCallId(), status, end ? u.reason() : null, account, account, status, u.reason());
     }
 }

@@ -24,7 +24,8 @@ import org.postgresql.copy.CopyManager;
  * {@code (batch_id, phone)} index refuse the COPY; the chunk is then rolled back to the savepoint
  * and written again through a temporary staging table (dropped at commit) merged in file order
  * with {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, whose row count is the number of new
- * recipients. Row text is built in one buffer (variables JSON streamed into it, CSV-quoted on the
+ * recipients. Under row-level security, which COPY into the table does not support, every chunk
+ * takes the staged path. Row text is built in one buffer (variables JSON streamed into it, CSV-quoted on the
  * way) and sent in 64 KB writes.
  */
 final class PgCopyWriter implements RecipientWriter {
@@ -43,6 +44,8 @@ final class PgCopyWriter implements RecipientWriter {
     private String merge;
     private String truncate;
     private long ordinal;
+    /** PostgreSQL refuses COPY into a table under row-level security (0A000): stage every chunk then. */
+    private boolean directRefused;
 
     PgCopyWriter(Connection c, Tables t, long batchId, String accountId) throws SQLException {
         this.c = c;
@@ -64,16 +67,21 @@ final class PgCopyWriter implements RecipientWriter {
         if (chunk.isEmpty()) {
             return 0;
         }
+        if (directRefused) {
+            return staged(chunk);
+        }
         Savepoint before = c.setSavepoint();
         try {
             long n = copy(directCopy, chunk, true);
             c.releaseSavepoint(before);
             return (int) n;
         } catch (SQLException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
+            boolean refused = "0A000".equals(e.getSQLState());
+            if (!SqlErrors.isUniqueViolation(e) && !refused) {
                 throw e;
             }
             c.rollback(before);
+            directRefused = refused;
         }
         return staged(chunk);
     }
@@ -87,7 +95,7 @@ final class PgCopyWriter implements RecipientWriter {
             stageCopy = "COPY " + stage + " (ord, phone, name, variables, zone_key) FROM STDIN (FORMAT csv)";
             merge = t.sql("INSERT INTO {p}recipients (batch_id, account_id, phone, name, variables, zone_key, status, "
                     + "attempts, not_before_us) SELECT ?, ?, phone, name, variables, zone_key, 'pending', 0, 0 FROM "
-                    + stage + " ORDER BY ord ON CONFLICT (batch_id, phone) DO NOTHING");
+                    + stage + " ORDER BY ord ON CONFLICT (account_id, batch_id, phone) DO NOTHING");
             truncate = "TRUNCATE " + stage;
         }
         copy(stageCopy, chunk, false);

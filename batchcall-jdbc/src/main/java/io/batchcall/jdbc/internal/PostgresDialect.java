@@ -22,7 +22,7 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public String claimCandidates(String columns, String zoneFilter) {
-        return "SELECT " + columns + " FROM {p}recipients WHERE batch_id = ? AND phase = 0 AND status = 'pending' "
+        return "SELECT " + columns + " FROM {p}recipients WHERE account_id = ? AND batch_id = ? AND phase = 0 AND status = 'pending' "
                 + "AND not_before_us <= ?"
                 + zoneFilter + " ORDER BY not_before_us, id LIMIT ? FOR UPDATE SKIP LOCKED";
     }

@@ -47,16 +47,42 @@ final class Cluster implements AutoCloseable {
     /** Account limits every node's engine uses (cap 20 for accounts not listed). */
     final Map<AccountId, AccountLimits> limits = new ConcurrentHashMap<>();
 
+    private final boolean singleAccount;
+
     Cluster(PostgresDatabase db, SimulationSettings sim) {
+        this(db, sim, false);
+    }
+
+    /**
+     * @param singleAccount whether the nodes run in the {@linkplain io.batchcall.jdbc.SingleAccountMode
+     *     single-account mode} (a role bound by row-level security to one account per transaction)
+     */
+    Cluster(PostgresDatabase db, SimulationSettings sim, boolean singleAccount) {
         this.db = db;
         this.carrier = new SimulatedTelephony(clock, sim);
+        this.singleAccount = singleAccount;
+        if (singleAccount) {
+            try {
+                pools.add(io.batchcall.jdbc.SingleAccountMode.prepare(db));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot set up the single-account mode", e);
+            }
+        }
     }
 
     /** A node with its own pool; {@code telephony} wraps the shared carrier, or is it. */
     Node addNode(String name, Telephony telephony) {
         HikariDataSource pool = pool(name);
-        JdbcStorage storage = JdbcStorage.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
-        JdbcCreditLedger ledger = JdbcCreditLedger.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
+        JdbcStorage storage;
+        JdbcCreditLedger ledger;
+        if (singleAccount) {
+            var backend = io.batchcall.jdbc.SingleAccountMode.backend(pool, clock);
+            storage = backend.storage();
+            ledger = backend.ledger();
+        } else {
+            storage = JdbcStorage.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
+            ledger = JdbcCreditLedger.builder(pool).clock(clock).migrate(nodes.isEmpty()).build();
+        }
         BatchCalls calls = BatchCalls.builder(storage, telephony, ledger).clock(clock).nodeName(name)
                 .accountLimits(account -> limits.getOrDefault(account, AccountLimits.ofDefaults()))
                 .tariff(Tariff.of(Money.usd("0.01"))).lease(Duration.ofMinutes(5))
@@ -72,8 +98,8 @@ final class Cluster implements AutoCloseable {
     HikariDataSource pool(String name) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(db.jdbcUrl());
-        c.setUsername(db.user());
-        c.setPassword(db.password());
+        c.setUsername(singleAccount ? io.batchcall.jdbc.SingleAccountMode.ROLE : db.user());
+        c.setPassword(singleAccount ? io.batchcall.jdbc.SingleAccountMode.ROLE : db.password());
         c.setConnectionInitSql(db.sessionInitSql());
         c.setMaximumPoolSize(6);
         c.setMinimumIdle(0);

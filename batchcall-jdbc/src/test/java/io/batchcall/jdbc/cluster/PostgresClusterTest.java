@@ -17,6 +17,7 @@ import io.batchcall.schedule.CallWindow;
 import io.batchcall.spi.RecipientQuery;
 import io.batchcall.testkit.postgres.PostgresDatabase;
 import io.batchcall.testkit.postgres.PostgresExtension;
+import io.batchcall.testkit.postgres.PostgresServer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,10 +55,25 @@ class PostgresClusterTest {
 
     @Test
     void threeNodesKeepTheCapTheCreditAndDialEveryoneOnce() throws Exception {
+        run(false);
+    }
+
+    /**
+     * The same run with every node in the single-account mode: row-level security lets each
+     * transaction read and write one account only (sweeps read across accounts, READ ONLY), as a
+     * database sharded by account requires.
+     */
+    @Test
+    void theSameRunWhenEachTransactionMayTouchOneAccountOnly() throws Exception {
+        run(true);
+    }
+
+    private void run(boolean singleAccount) throws Exception {
         SimulationSettings sim = SimulationSettings.ofDefaults().withRing(Duration.ofSeconds(1), Duration.ofSeconds(3))
                 .withTalk(Duration.ofSeconds(3), Duration.ofSeconds(20)).withQuirks(true, true);
-        PostgresDatabase db = PG.database();
-        try (Cluster cluster = new Cluster(db, sim)) {
+        PostgresDatabase db = singleAccount ? PostgresServer.shared().createDatabase("single_account_cluster")
+                : PG.database();
+        try (db; Cluster cluster = new Cluster(db, sim, singleAccount)) {
             for (int i = 0; i < 3; i++) {
                 cluster.addNode("node-" + i, cluster.carrier);
             }

@@ -65,7 +65,7 @@ class H2PlanTest {
                 NOW.plusSeconds(60), "plans", 500, null));
         for (var claim : claims) {
             ledger.hold(acme, Money.usd("0.01"), "attempt-" + claim.attempt().id().value());
-            storage.calls().markPlaced(claim.attempt().id(), "CA" + claim.attempt().id().value(), NOW);
+            storage.calls().markPlaced(claim.attempt().account(), claim.attempt().id(), "CA" + claim.attempt().id().value(), NOW);
         }
     }
 
@@ -84,24 +84,25 @@ class H2PlanTest {
 
     @Test
     void attemptTransitionsFindTheAttemptByItsKey() throws Exception {
-        assertThat(plan(ATTEMPT + "WHERE id = ?", 7L)).contains("PRIMARY_KEY").contains("ID = ?1")
+        assertThat(plan(ATTEMPT + "WHERE account_id = ? AND id = ?", "acme", 7L)).contains("PRIMARY_KEY")
+                .contains("ID = ?2")
                 .doesNotContain("tableScan");
         // as AttemptTransitions writes it
-        String write = "UPDATE bc_attempts SET status = ?, reason = ? WHERE id = ? AND CASE WHEN status = ? AND "
+        String write = "UPDATE bc_attempts SET status = ?, reason = ? WHERE account_id = ? AND id = ? AND CASE WHEN status = ? AND "
                 + "settle_due = ? AND COALESCE(provider_call_id, '') = ? AND COALESCE(lease_until_us, -1) = ? THEN 1 "
                 + "ELSE 0 END = 1";
-        assertThat(plan(write, "ringing", null, 7L, "initiated", false, "CA7", -1L)).contains("ID = ?3")
+        assertThat(plan(write, "ringing", null, "acme", 7L, "initiated", false, "CA7", -1L)).contains("ID = ?4")
                 .doesNotContain("tableScan");
-        String settle = "UPDATE bc_attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE WHERE id = ? "
+        String settle = "UPDATE bc_attempts SET cost_micros = ?, cost_currency = ?, settle_due = FALSE WHERE account_id = ? AND id = ? "
                 + "AND CASE WHEN status IN ('completed', 'failed', 'busy', 'no_answer') AND placed_at_us IS NOT NULL "
                 + "AND cost_micros IS NULL THEN 1 ELSE 0 END = 1";
-        assertThat(plan(settle, 1L, "USD", 7L)).contains("ID = ?3").doesNotContain("tableScan");
+        assertThat(plan(settle, 1L, "USD", "acme", 7L)).contains("ID = ?4").doesNotContain("tableScan");
     }
 
     @Test
     void theRecipientFollowsByItsKey() throws Exception {
-        String follow = "UPDATE bc_recipients SET status = ?, reason = ? WHERE id = ? AND last_attempt = ?";
-        assertThat(plan(follow, "ringing", null, 7L, 7L)).contains("ID = ?3").doesNotContain("tableScan");
+        String follow = "UPDATE bc_recipients SET status = ?, reason = ? WHERE account_id = ? AND id = ? AND last_attempt = ?";
+        assertThat(plan(follow, "ringing", null, "acme", 7L, 7L)).contains("ID = ?4").doesNotContain("tableScan");
     }
 
     @Test
@@ -115,11 +116,11 @@ class H2PlanTest {
     @Test
     void theClaimReadsDueRecipientsOfItsBatchThroughTheClaimIndex() throws Exception {
         String claim = new H2Dialect(false).claimCandidates(RecipientRows.COLUMNS, "").replace("{p}", "bc_");
-        assertThat(plan(claim, batch.id().value(), Micros.of(NOW), 50)).contains("BC_RECIPIENTS_CLAIM")
-                .contains("BATCH_ID = ?1").doesNotContain("tableScan");
-        String win = "UPDATE bc_recipients SET status = 'calling', attempts = attempts + 1, reason = NULL WHERE id = ? "
-                + "AND status = 'pending'"; // as Claimer writes it
-        assertThat(plan(win, 7L)).contains("ID = ?1").doesNotContain("tableScan");
+        assertThat(plan(claim, "acme", batch.id().value(), Micros.of(NOW), 50)).contains("BC_RECIPIENTS_CLAIM")
+                .contains("BATCH_ID = ?2").doesNotContain("tableScan");
+        String win = "UPDATE bc_recipients SET status = 'calling', attempts = attempts + 1, reason = NULL WHERE account_id = ? "
+                + "AND id = ? AND status = 'pending'"; // as Claimer writes it
+        assertThat(plan(win, "acme", 7L)).contains("ID = ?2").doesNotContain("tableScan");
         String active = "SELECT count(*), COALESCE(SUM(CASE WHEN batch_id = ? THEN 1 ELSE 0 END), 0) FROM bc_recipients "
                 + "WHERE account_id = ? AND phase = 1 AND status IN " + Accounts.ACTIVE;
         assertThat(plan(active, batch.id().value(), "acme")).contains("BC_RECIPIENTS_ACTIVE")

@@ -112,7 +112,7 @@ class PostgresCarrierGroupsTest {
         long hot0 = hotUpdates(ds);
         for (Claim claim : claims) {
             String sid = "CA" + claim.attempt().id().value();
-            storage.calls().markPlaced(claim.attempt().id(), sid, NOW.plusSeconds(1));
+            storage.calls().markPlaced(claim.attempt().account(), claim.attempt().id(), sid, NOW.plusSeconds(1));
             apply(storage, claim, RecipientStatus.RINGING, sid, 2);
             apply(storage, claim, RecipientStatus.IN_PROGRESS, sid, 3);
         }
@@ -141,7 +141,7 @@ class PostgresCarrierGroupsTest {
         var id = claim.attempt().id();
         String sid = "CA" + id.value();
         List<Boolean> out = new ArrayList<>();
-        out.add(storage.calls().markPlaced(id, sid, NOW.plusSeconds(1)));
+        out.add(storage.calls().markPlaced(claim.attempt().account(), id, sid, NOW.plusSeconds(1)));
         out.add(apply(storage, claim, RecipientStatus.RINGING, sid, 2).isPresent());
         out.add(apply(storage, claim, RecipientStatus.IN_PROGRESS, sid, 3).isPresent());
         out.add(apply(storage, claim, RecipientStatus.COMPLETED, sid, 4).isPresent());
@@ -152,7 +152,7 @@ class PostgresCarrierGroupsTest {
     private static Optional<CallAttempt> apply(JdbcStorage storage, Claim claim, RecipientStatus status, String sid,
             int second) {
         Duration talk = status == RecipientStatus.COMPLETED ? Duration.ofSeconds(7) : null;
-        return storage.calls().applyCarrierStatus(claim.attempt().id(), new CarrierUpdate(status,
+        return storage.calls().applyCarrierStatus(claim.attempt().account(), claim.attempt().id(), new CarrierUpdate(status,
                 NOW.plusSeconds(second), sid, talk, null));
     }
 }

@@ -82,15 +82,15 @@ class PostgresPlanTest {
     @Test
     void theClaimWalksThePartialIndex() throws Exception {
         String claim = new Tables("bc_").sql(new PostgresDialect().claimCandidates(RecipientRows.COLUMNS, ""));
-        String before = plan(claim, batch.id().value(), Micros.of(NOW), 20);
+        String before = plan(claim, batch.account().value(), batch.id().value(), Micros.of(NOW), 20);
         assertThat(before).contains("bc_recipients_claim").doesNotContain("Seq Scan").doesNotContain("pkey")
                 .doesNotContain("Sort");
         for (int i = 0; i < 50; i++) {
             storage.calls().claim(new ClaimRequest(batch.id(), batch.account(), io.batchcall.model.ConcurrencyPolicy.ofDefaults(), NOW,
-                    NOW.plusSeconds(60), "plan-test", 20, null)).forEach(c -> storage.calls().release(c.attempt().id(),
+                    NOW.plusSeconds(60), "plan-test", 20, null)).forEach(c -> storage.calls().release(c.attempt().account(), c.attempt().id(),
                     NOW, "plan test", NOW));
         }
-        String after = plan(claim, batch.id().value(), Micros.of(NOW), 20);
+        String after = plan(claim, batch.account().value(), batch.id().value(), Micros.of(NOW), 20);
         assertThat(after).contains("bc_recipients_claim").doesNotContain("Seq Scan").doesNotContain("pkey");
     }
 

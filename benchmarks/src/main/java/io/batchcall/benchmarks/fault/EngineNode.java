@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.batchcall.model.AccountLimits;
 import io.batchcall.BatchCalls;
 import io.batchcall.jdbc.JdbcCreditLedger;
+import io.batchcall.jdbc.JdbcBackend;
 import io.batchcall.jdbc.JdbcStorage;
 import io.batchcall.model.Money;
 import io.batchcall.model.Tariff;
@@ -41,7 +42,7 @@ public final class EngineNode {
     /**
      * {@code --jdbc URL --user U --password P --initSql SQL --name N --port P --apiBase URL
      * --publicBase URL [--skewMs 0 --leaseMs 10000 --requestTimeoutMs 18000 --pollMs 50
-     * --staleMs 60000 --reconcileMs 1000 --dialThreads 8 --pool 8]}.
+     * --staleMs 60000 --reconcileMs 1000 --dialThreads 8 --pool 8 --accountSetting batchcall.test_account]}.
      */
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
@@ -58,8 +59,11 @@ public final class EngineNode {
         c.setPoolName(name);
         c.addDataSourceProperty("ApplicationName", name);
         HikariDataSource pool = new HikariDataSource(c);
-        JdbcStorage storage = JdbcStorage.builder(pool).clock(clock).migrate(false).build();
-        JdbcCreditLedger ledger = JdbcCreditLedger.builder(pool).clock(clock).migrate(false).build();
+        // --accountSetting: the single-account mode (row-level security binds this node's role).
+        JdbcBackend backend = JdbcBackend.builder(pool).clock(clock).migrate(false)
+                .accountSetting(o.get("accountSetting", "").isBlank() ? null : o.get("accountSetting", "")).build();
+        JdbcStorage storage = backend.storage();
+        JdbcCreditLedger ledger = backend.ledger();
         String publicBase = o.get("publicBase", null);
         TwilioTelephony twilio = TwilioTelephony.builder(ACCOUNT_SID, TOKEN, URI.create(publicBase + "/twilio/status"),
                 URI.create(publicBase + "/twilio/answer")).apiBase(URI.create(o.get("apiBase", null)))

@@ -3,6 +3,7 @@ package io.batchcall.benchmarks.fault;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchcall.BatchCalls;
+import io.batchcall.jdbc.AccountIsolation;
 import io.batchcall.jdbc.JdbcCreditLedger;
 import io.batchcall.jdbc.JdbcStorage;
 import io.batchcall.testkit.postgres.PostgresDatabase;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import javax.sql.DataSource;
 
 /**
  * The fault harness (issue 9): {@code --mode fault} (default) runs a campaign on {@code --engines}
@@ -89,6 +91,25 @@ public final class FaultRun {
         return new HikariDataSource(c);
     }
 
+    /** The role engines run as with {@code --singleAccount true}: no superuser, no BYPASSRLS. */
+    static final String ROLE = "batchcall_app";
+
+    /**
+     * {@code --singleAccount true}: the engines connect as {@link #ROLE}, bound by the
+     * {@link AccountIsolation} policies on every per-account table, and set the account in every
+     * transaction; the harness itself (batches, top-ups, the audit) stays a superuser and sees all.
+     */
+    static void singleAccountMode(DataSource admin, PrintStream out) throws java.sql.SQLException {
+        try (java.sql.Connection c = admin.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + ROLE
+                    + "'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + ROLE);
+            s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + ROLE);
+        }
+        out.println("single-account mode: engines run as " + ROLE + "; row-level security on "
+                + AccountIsolation.enable(admin, "bc_", AccountIsolation.TEST_SETTING));
+    }
+
     /** One fault run on {@code db} (a fresh database); prints progress and the audit to {@code out}. */
     static AuditReport run(Options o, PostgresDatabase db, PrintStream out) throws Exception {
         withFaults(o);
@@ -98,6 +119,9 @@ public final class FaultRun {
             Clock clock = Clock.systemUTC();
             JdbcStorage storage = JdbcStorage.builder(ds).clock(clock).migrate(true).build();
             JdbcCreditLedger ledger = JdbcCreditLedger.builder(ds).clock(clock).migrate(true).build();
+            if (o.getBool("singleAccount", false)) {
+                singleAccountMode(ds, out);
+            }
             try (BatchCalls admin = BatchCalls.builder(storage, Campaign.NO_DIALS, ledger).clock(clock)
                     .nodeName("harness").tariff(EngineNode.TARIFF).build()) {
                 Campaign campaign;

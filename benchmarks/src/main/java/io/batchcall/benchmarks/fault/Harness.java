@@ -1,5 +1,7 @@
 package io.batchcall.benchmarks.fault;
 
+import io.batchcall.jdbc.AccountIsolation;
+
 import io.batchcall.testkit.postgres.PostgresDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,10 +111,15 @@ final class Harness implements AutoCloseable {
 
     private void start(Node n) throws IOException {
         n.generation++;
-        Options e = new Options().with("jdbc", db.jdbcUrl()).with("user", db.user()).with("password", db.password())
+        boolean single = o.getBool("singleAccount", false);
+        Options e = new Options().with("jdbc", db.jdbcUrl()).with("user", single ? FaultRun.ROLE : db.user())
+                .with("password", single ? FaultRun.ROLE : db.password())
                 .with("initSql", db.sessionInitSql()).with("name", n.name()).with("port", JvmProcess.freePort())
                 .with("apiBase", "http://127.0.0.1:" + carrier.port).with("publicBase", front.publicBase())
                 .with("skewMs", o.getLong("nodeSkewMs", 0) + jitter());
+        if (single) {
+            e.with("accountSetting", AccountIsolation.TEST_SETTING);
+        }
         for (String k : ENGINE_KEYS) {
             if (o.has(k)) {
                 e.with(k, o.get(k, null));

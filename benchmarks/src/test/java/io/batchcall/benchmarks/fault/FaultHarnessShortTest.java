@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ambiguous {@code POST /Calls} (503 and timeout, with and without the call created; created calls
  * stay queued past the lease), one answer slower than the lease, one slow answer. The audit must be
  * clean: no double dial, no call the database does not know, the cap held at the carrier, nothing
- * lost or stuck, the ledger exact, events in order.
+ * lost or stuck, the ledger exact, events in order. The engines run in the single-account mode
+ * (as a role bound by row-level security to the one account each transaction names; sweeps across
+ * accounts only read), so the run also shows that no engine transaction touches a second account.
  */
 class FaultHarnessShortTest {
     @RegisterExtension
@@ -31,7 +33,7 @@ class FaultHarnessShortTest {
                 "--timeoutMs", "19000", "--requestTimeoutMs", "18000", "--ambiguousQueueMs", "20000",
                 "--postLate", "0.1/1", "--lateMs", "16000", "--postSlow", "0.1/1", "--slowMs", "2000",
                 "--leaseMs", "10000", "--reconcileMs", "500", "--maxRunS", "80", "--settleMs", "1500", "--childC1", "true",
-                "--dir", "target/fault-runs/short-test", "--childHeap", "160m");
+                "--dir", "target/fault-runs/short-test", "--childHeap", "160m", "--singleAccount", "true");
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         AuditReport report;
         try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
@@ -40,6 +42,7 @@ class FaultHarnessShortTest {
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
+        assertThat(printed).contains("single-account mode: engines run as batchcall_app");
         assertThat(report.line("faults injected").detail()).as(printed).contains("post503Created");
         assertThat(report.value("double dials")).as(printed).isZero();
         assertThat(report.value("calls the database does not know")).as(printed).isZero();
