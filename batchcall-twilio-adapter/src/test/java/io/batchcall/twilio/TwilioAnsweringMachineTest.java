@@ -57,7 +57,7 @@ class TwilioAnsweringMachineTest extends FakeTwilioTest {
         FakeTwilio.Recorded r = twilio.requests.get(0);
         assertThat(r.form().get("MachineDetection")).containsExactly(mode);
         assertThat(r.form().get("AsyncAmd")).containsExactly("true");
-        assertThat(r.form().get("AsyncAmdStatusCallback")).containsExactly(URL);
+        assertThat(r.form().get("AsyncAmdStatusCallback")).containsExactly(URL + "&account=acme");
         assertThat(r.form().get("AsyncAmdStatusCallbackMethod")).containsExactly("POST");
         assertThat(r.formValue("Url")).isEqualTo("https://host.example/twilio/answer?attempt=41&batch=7&machine_policy="
                 + policy.wireName());

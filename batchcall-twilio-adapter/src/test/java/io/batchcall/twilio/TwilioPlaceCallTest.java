@@ -30,7 +30,7 @@ class TwilioPlaceCallTest extends FakeTwilioTest {
         assertThat(r.form().get("To")).containsExactly("+14155552671");
         assertThat(r.form().get("From")).containsExactly("+14155552000");
         assertThat(r.form().get("Url")).containsExactly("https://host.example/twilio/answer?attempt=41&batch=7");
-        assertThat(r.form().get("StatusCallback")).containsExactly("https://host.example/twilio/status?attempt=41");
+        assertThat(r.form().get("StatusCallback")).containsExactly("https://host.example/twilio/status?attempt=41&account=acme");
         assertThat(r.form().get("StatusCallbackMethod")).containsExactly("POST");
         assertThat(r.form().get("StatusCallbackEvent")).containsExactly("initiated", "ringing", "answered", "completed");
         assertThat(r.form().get("Timeout")).containsExactly("25");
@@ -45,7 +45,7 @@ class TwilioPlaceCallTest extends FakeTwilioTest {
         withQuery.place(Requests.call(5));
 
         FakeTwilio.Recorded r = twilio.requests.get(0);
-        assertThat(r.formValue("StatusCallback")).isEqualTo("https://host.example/status?tenant=a%20b&attempt=5");
+        assertThat(r.formValue("StatusCallback")).isEqualTo("https://host.example/status?tenant=a%20b&attempt=5&account=acme");
         assertThat(r.formValue("Url")).isEqualTo("https://host.example/answer?tenant=x&attempt=5&batch=7");
     }
 

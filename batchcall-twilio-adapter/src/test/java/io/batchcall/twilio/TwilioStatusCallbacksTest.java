@@ -62,6 +62,30 @@ class TwilioStatusCallbacksTest {
         assertThat(signatures.matches("https://mycompany.com/myapp.php?foo=1&bar=3", p, expected)).isFalse();
     }
 
+    /**
+     * The account in the callback URL reaches the engine with the update (the store finds the
+     * attempt on the account's shard); a URL without it still works (looked up by attempt), and a
+     * malformed one is refused, naming the parameter. The signature covers the URL, so the account
+     * cannot be altered.
+     */
+    @Test
+    void theAccountInTheCallbackUrlComesWithTheUpdate() {
+        Result with = post(URL + "&account=acme", params("ringing"));
+        Result without = post(URL, params("ringing"));
+        Result bad = post(URL + "&account=" + "x".repeat(200), params("ringing"));
+        Map<String, List<String>> p = params("ringing");
+        Result altered = callbacks.handle(URL + "&account=globex", p, FakeTwilio.sign(FakeTwilio.TOKEN,
+                URL + "&account=acme", p));
+
+        assertThat(with.accepted()).as(with.reason()).isTrue();
+        assertThat(without.accepted()).as(without.reason()).isTrue();
+        assertThat(received).extracting(CallStatusUpdate::account)
+                .containsExactly(io.batchcall.model.AccountId.of("acme"), null);
+        assertThat(bad.httpStatus()).isEqualTo(400);
+        assertThat(bad.reason()).contains("'account' parameter");
+        assertThat(altered.httpStatus()).isEqualTo(403);
+    }
+
     /** A host with the raw body: percent-encoded values (the + of E.164, spaces, commas) are decoded first. */
     @Test
     void aRawFormBodyIsDecodedThenValidated() {
