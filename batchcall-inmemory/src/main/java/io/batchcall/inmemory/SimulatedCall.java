@@ -65,7 +65,8 @@ final class SimulatedCall {
                 long wait = request.machinePolicy() == MachinePolicy.LEAVE_MESSAGE ? 4000 : 2000;
                 Instant at = placedAt.plus(ring).plusMillis(Math.min(wait, talk.toMillis() / 2));
                 events.add(new CallStatusUpdate(request.attemptId(), callId, RecipientStatus.IN_PROGRESS, at, null,
-                        null, outcome == SimulatedOutcome.MACHINE ? AnsweredBy.MACHINE : AnsweredBy.HUMAN));
+                        null, outcome == SimulatedOutcome.MACHINE ? AnsweredBy.MACHINE : AnsweredBy.HUMAN,
+                        request.account()));
             }
         }
         events.add(terminal());
@@ -78,7 +79,7 @@ final class SimulatedCall {
 
     private CallStatusUpdate update(RecipientStatus status, Instant at, Duration talkTime) {
         String reason = status == RecipientStatus.FAILED ? "simulated carrier failure" : null;
-        return new CallStatusUpdate(request.attemptId(), callId, status, at, talkTime, reason);
+        return new CallStatusUpdate(request.attemptId(), callId, status, at, talkTime, reason, null, request.account());
     }
 
     RecipientStatus statusAt(Instant now) {

@@ -30,10 +30,10 @@ public final class JdbcBackend {
     private final JdbcStorage storage;
     private final JdbcCreditLedger ledger;
 
-    private JdbcBackend(Setup setup, Clock clock) {
+    private JdbcBackend(Setup setup, Clock clock, boolean durableIntermediateStatuses) {
         this.dialect = setup.dialect().dialect();
         this.schemaVersion = setup.schemaVersion();
-        this.storage = new JdbcStorage(setup, clock);
+        this.storage = new JdbcStorage(setup, clock, durableIntermediateStatuses);
         this.ledger = new JdbcCreditLedger(new Ledger(setup.jdbc(), setup.tables(), setup.dialect(), clock));
     }
 
@@ -94,6 +94,7 @@ public final class JdbcBackend {
         private Clock clock = Clock.systemUTC();
         private boolean migrate;
         private String accountSetting;
+        private boolean durableIntermediateStatuses;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -146,6 +147,21 @@ public final class JdbcBackend {
         }
 
         /**
+         * Whether a call's ringing and in-progress statuses wait for the WAL flush like every other
+         * write (default false: on PostgreSQL they commit without waiting, which a crash can cost only
+         * a status that the call's final status supersedes; the statement sets
+         * {@code synchronous_commit} itself). Set true on Citus, whose planner refuses that
+         * statement-level setting on a distributed table (docs/scale-out.md).
+         *
+         * @param value true to flush every status
+         * @return this builder
+         */
+        public Builder durableIntermediateStatuses(boolean value) {
+            this.durableIntermediateStatuses = value;
+            return this;
+        }
+
+        /**
          * Names a PostgreSQL custom setting that every transaction sets to the one account it reads
          * and writes (or to {@code *}, READ ONLY, for a sweep that finds work across accounts): with
          * {@link AccountIsolation} policies on that setting the database refuses a transaction that
@@ -174,7 +190,7 @@ public final class JdbcBackend {
             LOG.info("batchcall JDBC storage and credit ledger on {}: tables {}*, schema version {}{}",
                     setup.dialect().dialect(), tablePrefix, setup.schemaVersion(),
                     migrate ? " (migrations applied)" : "");
-            return new JdbcBackend(setup, clock);
+            return new JdbcBackend(setup, clock, durableIntermediateStatuses);
         }
     }
 }

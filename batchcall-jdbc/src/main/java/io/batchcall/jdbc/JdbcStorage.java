@@ -54,10 +54,15 @@ public final class JdbcStorage implements Storage {
     private final ContactStore contacts;
 
     JdbcStorage(Setup s, Clock clock) {
+        this(s, clock, false);
+    }
+
+    JdbcStorage(Setup s, Clock clock, boolean durableIntermediateStatuses) {
         this.dialect = s.dialect().dialect();
         this.batches = new JdbcBatchStore(s.jdbc(), s.tables(), s.dialect(), clock, s.batchAccounts());
         this.recipients = new JdbcRecipientStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
-        this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
+        this.calls = new JdbcCallStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts(),
+                durableIntermediateStatuses);
         this.events = new JdbcEventLog(s.jdbc(), s.tables());
         this.outcomes = new JdbcOutcomeStore(s.jdbc(), s.tables(), s.dialect(), s.batchAccounts());
         this.subscriptions = new JdbcSubscriptionStore(s.jdbc(), s.tables(), s.dialect());

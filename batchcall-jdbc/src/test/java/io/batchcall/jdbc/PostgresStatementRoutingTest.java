@@ -20,12 +20,6 @@ import io.batchcall.model.RecipientStatus;
 import io.batchcall.schedule.CallWindow;
 import io.batchcall.testkit.MutableClock;
 import io.batchcall.testkit.postgres.PostgresExtension;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -58,15 +51,13 @@ class PostgresStatementRoutingTest {
             + "|credit_\\w+|subscriptions|dead_letters|webhooks|suppressions|contact_dials|purge_progress)\\b");
     private static final Pattern ACCOUNT_FILTER = Pattern.compile("account_id\\s*(=|in\\s*\\()");
 
-    /** The statements prepared or executed in accounts' transactions, and in sweeps across accounts. */
-    private final Set<String> inAccount = ConcurrentHashMap.newKeySet();
-    private final Set<String> acrossAccounts = ConcurrentHashMap.newKeySet();
+    private final RecordingDataSource recorder = new RecordingDataSource();
 
     @Test
     void everyStatementOfAnAccountsTransactionFiltersByTheAccount() throws Exception {
         MutableClock clock = MutableClock.at(START);
         try (HikariDataSource role = SingleAccountMode.prepare(PG.database())) {
-            DataSource recorded = recording(role);
+            DataSource recorded = recorder.wrap(role);
             JdbcBackend backend = SingleAccountMode.backend(recorded, clock);
             SimulationSettings sim = SimulationSettings.ofDefaults().withRing(Duration.ofSeconds(1), Duration.ofSeconds(3))
                     .withTalk(Duration.ofSeconds(3), Duration.ofSeconds(20)).withQuirks(true, true);
@@ -103,6 +94,8 @@ class PostgresStatementRoutingTest {
                 }
             }
         }
+        Set<String> inAccount = recorder.inAccount();
+        Set<String> acrossAccounts = recorder.acrossAccounts();
         List<String> unfiltered = new ArrayList<>();
         for (String sql : inAccount) {
             String s = sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -126,69 +119,4 @@ class PostgresStatementRoutingTest {
                 + String.join("\n  ", new TreeSet<>(acrossAccounts)));
     }
 
-    /** A data source whose connections record each statement with the account their transaction set. */
-    private DataSource recording(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    return method.getName().equals("getConnection") ? connection((Connection) result) : result;
-                });
-    }
-
-    private Connection connection(Connection real) {
-        String[] scope = {null};
-        InvocationHandler h = (proxy, method, args) -> {
-            String name = method.getName();
-            if (name.equals("commit") || name.equals("rollback") && (args == null || args.length == 0)) {
-                scope[0] = null;
-            }
-            Object result = invoke(method, real, args);
-            if (name.equals("prepareStatement") && args[0] instanceof String sql) {
-                if (sql.contains("set_config")) {
-                    return setting((PreparedStatement) result, scope);
-                }
-                record(scope[0], sql);
-            } else if (name.equals("createStatement")) {
-                return statement((Statement) result, scope);
-            }
-            return result;
-        };
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, h);
-    }
-
-    private PreparedStatement setting(PreparedStatement real, String[] scope) {
-        return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("setString") && (int) args[0] == 2) {
-                        scope[0] = (String) args[1];
-                    }
-                    return invoke(method, real, args);
-                });
-    }
-
-    private Statement statement(Statement real, String[] scope) {
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
-                (proxy, method, args) -> {
-                    if (method.getName().startsWith("execute") && args != null && args[0] instanceof String sql
-                            && !sql.startsWith("SET ")) {
-                        record(scope[0], sql);
-                    }
-                    return invoke(method, real, args);
-                });
-    }
-
-    private void record(String scope, String sql) {
-        if (scope == null) {
-            return;
-        }
-        ("*".equals(scope) ? acrossAccounts : inAccount).add(sql);
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 }

@@ -40,9 +40,20 @@ final class AttemptTransitions {
     private final String disposition;
     private final CarrierGroups groups;
     private final String settleAlone;
+    private final boolean durableIntermediate;
 
     /** @param groups the group commit of the one-statement paths; null when {@code writableCtes} is false */
     AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes, CarrierGroups groups) {
+        this(jdbc, t, events, writableCtes, groups, false);
+    }
+
+    /**
+     * @param durableIntermediate whether ringing and in-progress statuses also wait for the WAL
+     *     flush (else they may commit without: a crash can lose only a status the final one supersedes)
+     */
+    AttemptTransitions(Jdbc jdbc, Tables t, EventWriter events, boolean writableCtes, CarrierGroups groups,
+            boolean durableIntermediate) {
+        this.durableIntermediate = durableIntermediate;
         this.groups = groups;
         this.jdbc = jdbc;
         this.events = events;
@@ -97,7 +108,7 @@ final class AttemptTransitions {
     Optional<CallAttempt> applyCarrierStatus(String account, long attempt, CarrierUpdate u) {
         if (oneStatement != null && u.answeredBy() == null) {
             return groups.submit(account, "applying carrier status " + u.status() + " to attempt " + attempt,
-                    OneStatement.intermediate(u.status()), (c, noFlush) -> oneStatement.carrier(c, account, attempt, u,
+                    !durableIntermediate && OneStatement.intermediate(u.status()), (c, noFlush) -> oneStatement.carrier(c, account, attempt, u,
                     noFlush));
         }
         return change(account, "applying carrier status " + u.status() + " to attempt " + attempt, attempt,

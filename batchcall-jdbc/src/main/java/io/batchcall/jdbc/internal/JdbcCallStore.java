@@ -27,13 +27,20 @@ public final class JdbcCallStore implements CallStore {
     private final BatchAccounts batchAccounts;
 
     public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect, BatchAccounts batchAccounts) {
+        this(jdbc, t, dialect, batchAccounts, false);
+    }
+
+    /** @param durableIntermediate whether ringing and in-progress statuses wait for the WAL flush too */
+    public JdbcCallStore(Jdbc jdbc, Tables t, SqlDialect dialect, BatchAccounts batchAccounts,
+            boolean durableIntermediate) {
         this.batchAccounts = batchAccounts;
         this.jdbc = jdbc;
         this.accounts = new Accounts(t, dialect);
         EventWriter events = new EventWriter(t, accounts);
         this.claimer = new Claimer(jdbc, t, dialect, accounts, events);
         this.groups = new CarrierGroups(jdbc);
-        this.transitions = new AttemptTransitions(jdbc, t, events, dialect.dialect() == Dialect.POSTGRESQL, groups);
+        this.transitions = new AttemptTransitions(jdbc, t, events, dialect.dialect() == Dialect.POSTGRESQL, groups,
+                durableIntermediate);
         this.queries = new AttemptQueries(jdbc, t);
     }
 
