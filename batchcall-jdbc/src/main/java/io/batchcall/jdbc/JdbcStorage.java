@@ -186,6 +186,18 @@ public final class JdbcStorage implements Storage {
         }
 
         /**
+         * Whether ringing and in-progress statuses wait for the WAL flush too, as for
+         * {@link JdbcBackend.Builder#durableIntermediateStatuses}.
+         *
+         * @param value true to flush every status (on Citus)
+         * @return this builder
+         */
+        public Builder durableIntermediateStatuses(boolean value) {
+            backend.durableIntermediateStatuses(value);
+            return this;
+        }
+
+        /**
          * Checks (or migrates) the schema and builds the storage.
          *
          * @return the storage

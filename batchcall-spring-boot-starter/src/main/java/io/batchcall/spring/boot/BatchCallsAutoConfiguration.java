@@ -46,7 +46,8 @@ public class BatchCallsAutoConfiguration {
         @ConditionalOnMissingBean(Storage.class)
         JdbcStorage batchCallsStorage(DataSource dataSource, BatchCallsProperties props, ObjectProvider<Clock> clock) {
             JdbcStorage.Builder b = JdbcStorage.builder(dataSource).clock(clock.getIfAvailable(Clock::systemUTC))
-                    .tablePrefix(props.getJdbc().getTablePrefix()).migrate(props.getJdbc().isMigrateOnStart());
+                    .tablePrefix(props.getJdbc().getTablePrefix()).migrate(props.getJdbc().isMigrateOnStart())
+                    .durableIntermediateStatuses(props.getJdbc().isDurableIntermediateStatuses());
             if (props.getJdbc().getDialect() != null) {
                 b.dialect(props.getJdbc().getDialect());
             }

@@ -50,6 +50,27 @@ public class BatchCallsProperties implements Validator {
         private String tablePrefix = "bc_";
         /** The database dialect; detected from the connection when not set. */
         private Dialect dialect;
+        /** Whether ringing and in-progress statuses wait for the WAL flush too (true on Citus). */
+        private boolean durableIntermediateStatuses;
+
+        /**
+         * Whether ringing and in-progress statuses wait for the WAL flush too (set it on Citus, see
+         * docs/scale-out.md; default false: on PostgreSQL they commit without waiting).
+         *
+         * @return the current value
+         */
+        public boolean isDurableIntermediateStatuses() {
+            return durableIntermediateStatuses;
+        }
+
+        /**
+         * Sets whether ringing and in-progress statuses wait for the WAL flush too.
+         *
+         * @param durableIntermediateStatuses the new value
+         */
+        public void setDurableIntermediateStatuses(boolean durableIntermediateStatuses) {
+            this.durableIntermediateStatuses = durableIntermediateStatuses;
+        }
 
         /**
          * Whether missing schema migrations are applied at start-up (otherwise the schema is only checked).

@@ -94,10 +94,11 @@ class BatchCallsAutoConfigurationTest {
         runner.withUserConfiguration(TestBeans.H2.class, TestBeans.Carrier.class)
                 .withPropertyValues("batchcall.jdbc.table-prefix=app_bc_", "batchcall.node-name=node-7",
                         "batchcall.default-region=gb", "batchcall.poll-interval=250ms", "batchcall.dial-threads=3",
-                        "batchcall.lease=30s")
+                        "batchcall.lease=30s", "batchcall.jdbc.durable-intermediate-statuses=true")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed();
                     BatchCallsProperties p = ctx.getBean(BatchCallsProperties.class);
+                    assertThat(p.getJdbc().isDurableIntermediateStatuses()).isTrue();
                     assertThat(p.getPollInterval()).hasMillis(250);
                     assertThat(p.getDialThreads()).isEqualTo(3);
                     assertThat(p.getLease()).hasSeconds(30);
