@@ -70,6 +70,41 @@ public abstract class CallLifecycleContract extends StorageContractSupport {
         assertThat(calls().markPlaced(ACCOUNT, UNKNOWN, "CA-3", now())).isFalse();
     }
 
+    /**
+     * The account comes first in every method that names an attempt (a store sharded by account
+     * finds the attempt on that account's shard): given another account, the attempt is unknown
+     * and nothing changes.
+     */
+    @Test
+    void anAttemptOfAnotherAccountIsUnknown() {
+        Batch b = running();
+        addRecipients(b.id(), 0, 2);
+        Claim placed = placeOne(b);
+        Claim claimed = claimOne(b);
+        CallAttempt before = attempt(placed.attempt().id());
+        CallAttempt claimedBefore = attempt(claimed.attempt().id());
+        long cursor = storage.events().latest(ACCOUNT);
+        AttemptId id = placed.attempt().id();
+        AttemptId other = claimed.attempt().id();
+
+        assertThat(calls().markPlaced(OTHER_ACCOUNT, other, "CA-9", now())).isFalse();
+        assertThat(calls().applyCarrierStatus(OTHER_ACCOUNT, id, new CarrierUpdate(RecipientStatus.COMPLETED, now(),
+                null, Duration.ofSeconds(5), null))).isEmpty();
+        assertThat(calls().release(OTHER_ACCOUNT, other, now(), "x", now())).isFalse();
+        assertThat(calls().finishUndialed(OTHER_ACCOUNT, other, RecipientStatus.SKIPPED, "x", now())).isFalse();
+        assertThat(calls().extendLease(OTHER_ACCOUNT, other, claimed.attempt().owner(), now(),
+                now().plusSeconds(600))).isFalse();
+        assertThat(calls().takeOver(OTHER_ACCOUNT, other, "thief", now().plusSeconds(3600), now().plusSeconds(7200)))
+                .isFalse();
+        calls().touch(OTHER_ACCOUNT, id, now().plusSeconds(60));
+        assertThat(calls().hasUnsettled(OTHER_ACCOUNT, b.id())).isFalse();
+
+        assertThat(attempt(id)).isEqualTo(before);
+        assertThat(attempt(other)).isEqualTo(claimedBefore);
+        assertThat(eventsAfter(cursor)).isEmpty();
+        assertThat(calls().markPlaced(ACCOUNT, other, "CA-9", now())).as("with its own account").isTrue();
+    }
+
     @Test
     void markPlacedAfterTheClaimWasLostIsRefused() {
         Batch b = running();
