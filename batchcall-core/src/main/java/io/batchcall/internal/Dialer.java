@@ -102,7 +102,8 @@ final class Dialer {
             case RETRYABLE -> {
                 credit.release(batch.account(), attempt);
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : carrierBackoff;
-                calls.release(batch.account(), attempt, now.plus(wait), "carrier asked to retry later: " + e.getMessage(), now);
+                calls.release(batch.account(), attempt, now.plus(wait), "carrier asked to retry later: " + e.getMessage(),
+                        now);
                 return Result.NOT_DIALED;
             }
             case PERMANENT -> {

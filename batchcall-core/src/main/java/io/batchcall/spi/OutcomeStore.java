@@ -34,7 +34,8 @@ public interface OutcomeStore {
      * @throws io.batchcall.DispositionConflictException if a different disposition is recorded
      * @throws io.batchcall.IllegalStateTransitionException if the attempt was never placed
      */
-    Optional<CallAttempt> recordDisposition(AccountId account, AttemptId attempt, Disposition disposition, Instant retryAt, Instant at);
+    Optional<CallAttempt> recordDisposition(AccountId account, AttemptId attempt, Disposition disposition,
+            Instant retryAt, Instant at);
 
     /**
      * Queues the recipient whose latest attempt is {@code attempt} for a dial at {@code notBefore},
@@ -50,7 +51,8 @@ public interface OutcomeStore {
      * @return true when the recipient was queued
      * @throws io.batchcall.IllegalStateTransitionException if the recipient cannot be called back
      */
-    boolean requeue(AccountId account, AttemptId attempt, RecipientStatus recipientStatus, Instant notBefore, String detail, Instant at);
+    boolean requeue(AccountId account, AttemptId attempt, RecipientStatus recipientStatus, Instant notBefore,
+            String detail, Instant at);
 
     /**
      * How many attempts of the batch carry each disposition code.

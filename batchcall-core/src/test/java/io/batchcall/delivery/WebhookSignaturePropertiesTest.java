@@ -20,7 +20,12 @@ class WebhookSignaturePropertiesTest {
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private static Gen<byte[]> bodies() {
-        return lists().of(integers().between(0, 255)).ofSizeBetween(0, 300).map(WebhookSignaturePropertiesTest::bytes);
+        return bodies(0);
+    }
+
+    private static Gen<byte[]> bodies(int minSize) {
+        return lists().of(integers().between(0, 255)).ofSizeBetween(minSize, 300)
+                .map(WebhookSignaturePropertiesTest::bytes);
     }
 
     private static Gen<String> secrets() {
@@ -46,7 +51,7 @@ class WebhookSignaturePropertiesTest {
 
     @Test
     void anyChangedByteFails() {
-        qt().withExamples(500).forAll(secrets(), bodies().assuming(b -> b.length > 0), integers().between(0, 10_000),
+        qt().withExamples(500).forAll(secrets(), bodies(1), integers().between(0, 10_000),
                 integers().between(1, 255)).checkAssert((s, body, at, flip) -> {
                     String header = WebhookSignature.sign(s, T, body);
                     byte[] changed = body.clone();

@@ -138,7 +138,8 @@ final class InMemoryCallStore implements CallStore {
     }
 
     /** Loads the attempt, asks the rule, applies its change atomically; the changed attempt, if any. */
-    private Optional<CallAttempt> change(AccountId account, AttemptId id, Function<CallAttempt, Optional<AttemptChange>> rule) {
+    private Optional<CallAttempt> change(AccountId account, AttemptId id,
+            Function<CallAttempt, Optional<AttemptChange>> rule) {
         synchronized (state) {
             CallAttempt a = state.attempt(account, id);
             if (a == null) {

@@ -25,7 +25,8 @@ final class InMemoryOutcomeStore implements OutcomeStore {
     }
 
     @Override
-    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt, Instant at) {
+    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt,
+            Instant at) {
         Objects.requireNonNull(d, "disposition must not be null");
         synchronized (state) {
             CallAttempt a = state.attempt(account, id);

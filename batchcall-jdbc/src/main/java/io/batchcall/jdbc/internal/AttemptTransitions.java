@@ -157,7 +157,8 @@ final class AttemptTransitions {
     }
 
     /** Load, decide, write if unchanged; again on a lost race. The attempt as written, if the rule applied. */
-    private Optional<CallAttempt> change(String account, String what, long attempt, Function<CallAttempt, Optional<AttemptChange>> rule) {
+    private Optional<CallAttempt> change(String account, String what, long attempt,
+            Function<CallAttempt, Optional<AttemptChange>> rule) {
         return jdbc.inTransaction(account, what, c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
                 Optional<CallAttempt> a = read(c, account, attempt);

@@ -44,7 +44,8 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     @Override
-    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt, Instant at) {
+    public Optional<CallAttempt> recordDisposition(AccountId account, AttemptId id, Disposition d, Instant retryAt,
+            Instant at) {
         Objects.requireNonNull(d, "disposition must not be null");
         return jdbc.inTransaction(account.value(), "recording disposition " + d.code() + " of attempt " + id, c -> {
             for (int round = 0; round < CAS_ROUNDS; round++) {
